@@ -1,0 +1,89 @@
+/**
+ * Numbers as Chinese readers expect them: the value and unit as the report wrote them, growth with
+ * its sign in words, ranks as 第N名 with their scope. Conversion between units lives here too.
+ */
+import type { Figure, Growth, Rank } from '../schemas/common.ts';
+
+const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 4 → 四, 12 → 十二, 21 → 二十一 (1–99). */
+export function toChineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n <= 10) return CN[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : CN[tens]}十${ones === 0 ? '' : CN[ones]}`;
+}
+
+/** The ways a number can be written in a report: 2 → 2, 二, 两. */
+export function numberForms(value: number): string[] {
+  const forms = [String(value)];
+  if (Number.isInteger(value) && value >= 0 && value <= 99) {
+    forms.push(toChineseNumeral(value));
+    if (value === 2) forms.push('两');
+  }
+  return forms;
+}
+
+/** Digits grouped the Chinese way only when long; decimals kept exactly as stored. */
+export function formatNumber(value: number): string {
+  return Math.abs(value) >= 100000 ? value.toLocaleString('zh-CN', { maximumFractionDigits: 4 }) : String(value);
+}
+
+/** 4.91亿元, 500余人次, 92.71% — value, bound marker and unit as written. */
+export function formatQuantity(q: { value: number; unit: string; bound?: string | undefined }): string {
+  return `${formatNumber(q.value)}${q.bound ?? ''}${q.unit}`;
+}
+
+/** 累计增速 10.8%, 下降 3.2%; the sign is also said in words, never by colour alone. */
+export function formatGrowth(g: Growth): string {
+  const abs = `${formatNumber(Math.abs(g.value))}${g.unit}`;
+  const direction = g.value < 0 ? '下降' : g.value > 0 ? '增长' : '持平';
+  if (g.value === 0) return `${g.kind ? `${g.kind} ` : ''}持平`;
+  return g.kind === '累计增速' || g.kind === '增速' || g.kind === undefined
+    ? `${g.kind ?? '增速'} ${g.value < 0 ? '-' : ''}${abs}`
+    : `${g.kind}${direction} ${abs}`;
+}
+
+/** 第8名（全市）; the number of places when known: 第2名／共12（温州）. */
+export function formatRank(r: Rank, scopes: Record<string, string> = {}): string {
+  const place = scopes[r.scope] ? `${r.scope}（${scopes[r.scope]}）` : r.scope;
+  return `${place}第${r.position}名${r.of ? `（共${r.of}个）` : ''}`;
+}
+
+export function formatPercent(value: number, digits = 1): string {
+  return `${Number(value.toFixed(digits))}%`;
+}
+
+/** Factor to 元 for money units, so amounts written in 亿 and 万元 can be compared. */
+const MONEY: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8, 万: 1e4, 亿: 1e8 };
+
+/** A money figure in 元, using the implied unit when the report left 元 out; undefined if not money. */
+export function toYuan(figure: Pick<Figure, 'value' | 'unit' | 'impliedUnit'>): number | undefined {
+  if (figure.value === undefined || figure.unit === undefined) return undefined;
+  const unit = figure.impliedUnit ?? figure.unit;
+  if (!unit.endsWith('元')) return undefined;
+  const factor = MONEY[unit];
+  return factor === undefined ? undefined : figure.value * factor;
+}
+
+/** The figure's main value for display: value, else growth, else rank. */
+export function formatFigureValue(f: Figure): string {
+  if (f.value !== undefined && f.unit !== undefined) return formatQuantity({ value: f.value, unit: f.unit, bound: f.bound });
+  if (f.growth) return formatGrowth(f.growth);
+  if (f.rank) return `第${f.rank.position}名`;
+  return '';
+}
+
+/** 2022年上半年, 2023年第一季度, 2022年 */
+export function formatReportPeriod(p: { year: number; kind: 'year' | 'half' | 'quarter'; number?: number | undefined }): string {
+  if (p.kind === 'year') return `${p.year}年`;
+  if (p.kind === 'half') return `${p.year}年${p.number === 1 ? '上半年' : '下半年'}`;
+  return `${p.year}年第${toChineseNumeral(p.number ?? 1)}季度`;
+}
+
+/** 2022-07-29 17:02 → 2022年7月29日 */
+export function formatDateChinese(date: string): string {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -1,0 +1,158 @@
+/**
+ * Loads all content (site.yaml, towns/, reports/) into the data model the pages use, collecting every
+ * problem with its location. Nothing is rendered from content that has errors.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { chartsFileSchema, type Chart } from '../schemas/charts.ts';
+import type { Figure } from '../schemas/common.ts';
+import { figuresFileSchema, indicatorsFileSchema } from '../schemas/figures.ts';
+import { planFileSchema, type PlanItem } from '../schemas/plan.ts';
+import { projectsFileSchema, type Project } from '../schemas/projects.ts';
+import { reportSchema, type ReportMeta } from '../schemas/report.ts';
+import { siteSchema, type Site } from '../schemas/site.ts';
+import { townSchema, type Town } from '../schemas/town.ts';
+import { checkReport, checkTownsAndOrder } from '../validation/cross.ts';
+import { sortProblems, type Problem } from '../validation/problem.ts';
+import { readUtf8, readYamlFile, type YamlFile } from '../validation/yaml.ts';
+import { parseNarrative, type Narrative } from './narrative.ts';
+
+export interface TownEntry extends Town {
+  id: string;
+}
+
+/** One report with everything its pages need. */
+export interface Report {
+  /** The folder name: the report's URL segment, e.g. nantang-2022-h1. */
+  id: string;
+  meta: ReportMeta;
+  town: TownEntry;
+  narrative: Narrative;
+  indicators: Figure[];
+  figures: Figure[];
+  projects: Project[];
+  plan: PlanItem[];
+  charts: Chart[];
+}
+
+export interface SiteContent {
+  site: Site;
+  towns: TownEntry[];
+  /** Newest first, by publication date. */
+  reports: Report[];
+}
+
+export interface LoadResult {
+  content?: SiteContent;
+  problems: Problem[];
+}
+
+/** The files of a report folder, each with the schema that validates it. */
+export const REPORT_FILES = {
+  report: { file: 'report.yaml', schema: reportSchema },
+  indicators: { file: 'indicators.yaml', schema: indicatorsFileSchema },
+  figures: { file: 'figures.yaml', schema: figuresFileSchema },
+  projects: { file: 'projects.yaml', schema: projectsFileSchema },
+  plan: { file: 'plan.yaml', schema: planFileSchema },
+  charts: { file: 'charts.yaml', schema: chartsFileSchema },
+} as const;
+
+export const NARRATIVE_FILE = 'narrative.md';
+
+type ReportFiles = { [K in keyof typeof REPORT_FILES]: YamlFile<ReturnType<(typeof REPORT_FILES)[K]['schema']['parse']>> };
+
+/** Everything the cross-file checks need of one report folder, with positions. */
+export interface LoadedReport {
+  id: string;
+  dir: string;
+  files: ReportFiles;
+  narrative?: Narrative;
+}
+
+/**
+ * @param contentDir absolute path of the content folder
+ * @param projectRoot paths in problems are relative to this
+ */
+export function loadContent(contentDir: string, projectRoot = path.dirname(contentDir)): LoadResult {
+  const rel = (p: string) => path.relative(projectRoot, p).split(path.sep).join('/');
+  const problems: Problem[] = [];
+
+  const siteFile = path.join(contentDir, 'site.yaml');
+  const site = existsSync(siteFile) ? readYamlFile(siteFile, rel(siteFile), siteSchema) : undefined;
+  if (!site) problems.push(missing(rel(siteFile), '网站信息文件 site.yaml'));
+  else problems.push(...site.problems);
+
+  const towns: TownEntry[] = [];
+  const townFiles = new Map<string, YamlFile<Town>>();
+  for (const name of listDir(path.join(contentDir, 'towns')).filter((n) => n.endsWith('.yaml'))) {
+    const abs = path.join(contentDir, 'towns', name);
+    const town = readYamlFile(abs, rel(abs), townSchema);
+    problems.push(...town.problems);
+    const id = name.replace(/\.yaml$/, '');
+    townFiles.set(id, town);
+    if (town.data) towns.push({ id, ...town.data });
+  }
+
+  const loaded: LoadedReport[] = [];
+  const reportsDir = path.join(contentDir, 'reports');
+  for (const id of listDir(reportsDir)) {
+    const dir = path.join(reportsDir, id);
+    if (!statSync(dir).isDirectory()) continue;
+    const files = {} as Record<string, YamlFile<unknown>>;
+    for (const [key, { file, schema }] of Object.entries(REPORT_FILES)) {
+      const abs = path.join(dir, file);
+      if (!existsSync(abs)) {
+        problems.push(missing(rel(abs), `报告文件 ${file}`));
+        files[key] = { problems: [], locate: () => ({ line: 0, column: 0 }) };
+        continue;
+      }
+      const parsed = readYamlFile(abs, rel(abs), schema);
+      problems.push(...parsed.problems);
+      files[key] = parsed;
+    }
+    const narrativePath = path.join(dir, NARRATIVE_FILE);
+    let narrative: Narrative | undefined;
+    if (!existsSync(narrativePath)) problems.push(missing(rel(narrativePath), '正文文件 narrative.md'));
+    else {
+      const text = readUtf8(narrativePath, rel(narrativePath));
+      problems.push(...text.problems);
+      if (text.text !== undefined) narrative = parseNarrative(text.text.replace(/^\uFEFF/, ''));
+    }
+    loaded.push({ id, dir: rel(dir), files: files as ReportFiles, ...(narrative ? { narrative } : {}) });
+  }
+
+  const reports: Report[] = [];
+  for (const report of loaded) {
+    problems.push(...checkReport(report, townFiles));
+    const { files, narrative } = report;
+    const meta = files.report.data;
+    const town = meta && towns.find((t) => t.id === meta.town);
+    if (!meta || !town || !narrative) continue;
+    if (!files.indicators.data || !files.figures.data || !files.projects.data || !files.plan.data || !files.charts.data) continue;
+    reports.push({
+      id: report.id,
+      meta,
+      town,
+      narrative,
+      indicators: files.indicators.data.indicators,
+      figures: files.figures.data.figures,
+      projects: files.projects.data.projects,
+      plan: files.plan.data.plan,
+      charts: files.charts.data.charts,
+    });
+  }
+  problems.push(...checkTownsAndOrder(loaded));
+  reports.sort((a, b) => b.meta.publishedAt.localeCompare(a.meta.publishedAt) || a.id.localeCompare(b.id));
+
+  sortProblems(problems);
+  if (!site?.data || problems.some((p) => p.severity === 'error')) return { problems };
+  return { content: { site: site.data, towns, reports }, problems };
+}
+
+function listDir(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
+}
+
+function missing(file: string, what: string): Problem {
+  return { severity: 'error', file, line: 0, column: 0, field: '', message: `找不到${what}` };
+}

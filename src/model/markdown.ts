@@ -1,0 +1,51 @@
+/**
+ * The one markdown-it instance of the project: raw HTML off, only safe link protocols, and Chinese
+ * typography (a line break inside Chinese text joins the lines instead of leaving a space).
+ */
+import MarkdownIt from 'markdown-it';
+
+const SAFE_LINK = /^(?:https?:|mailto:|#|\/|\.{1,2}\/|[^:]*$)/i;
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+  md.validateLink = (url) => SAFE_LINK.test(url.trim());
+  md.core.ruler.after('inline', 'cjk-softbreak', (state) => {
+    for (const block of state.tokens) {
+      const children = block.children;
+      if (!children) continue;
+      for (let i = 0; i < children.length; i++) {
+        const token = children[i]!;
+        if (token.type !== 'softbreak') continue;
+        const before = lastChar(children, i - 1, -1);
+        const after = lastChar(children, i + 1, 1);
+        if (CJK.test(before) || CJK.test(after)) {
+          token.type = 'text';
+          token.content = '';
+        }
+      }
+    }
+  });
+  return md;
+}
+
+/** The character of text nearest to the token at `index`, walking in `step` direction. */
+function lastChar(tokens: { type: string; content: string }[], index: number, step: 1 | -1): string {
+  for (let i = index; i >= 0 && i < tokens.length; i += step) {
+    const content = tokens[i]!.content;
+    if (content) return step === -1 ? content.at(-1)! : content[0]!;
+  }
+  return '';
+}
+
+const shared = createMarkdown();
+
+/** Markdown to HTML with the project's rules. */
+export function renderMarkdown(source: string): string {
+  return shared.render(source);
+}
+
+/** Markdown of one paragraph to inline HTML (no wrapping `<p>`). */
+export function renderInline(source: string): string {
+  return shared.renderInline(source);
+}

@@ -1,0 +1,95 @@
+/**
+ * The report's text (narrative.md) as a tree that keeps the report's own structure: parts (一、),
+ * sections ((一)), points (一是) and deeper numbering, each with its ordinal, headline and body.
+ * Markdown heading levels give the tree; the ordinal is read from the heading text.
+ */
+import { createMarkdown } from './markdown.ts';
+
+export interface NarrativeNode {
+  /** Position in the tree: s1, s1-2, s1-2-3. Used by figures (`point:`) and as the page anchor. */
+  id: string;
+  depth: number;
+  /** The heading exactly as written: 一是主要指标平稳增长。 */
+  heading: string;
+  /** The numbering as written: 一、 (一) 一是 1. （1） ① — '' when the heading has none. */
+  ordinal: string;
+  /** The heading without ordinal and final full stop: 主要指标平稳增长 */
+  headline: string;
+  /** Markdown of the text below the heading, up to the next heading. */
+  body: string;
+  /** 1-based line of the heading in narrative.md. */
+  line: number;
+  children: NarrativeNode[];
+}
+
+export interface Narrative {
+  /** Markdown before the first heading. */
+  preamble: string;
+  parts: NarrativeNode[];
+}
+
+const ORDINAL =
+  /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+是|\d+[.．、]|[(（]\d+[)）]|[①-⑳])/;
+
+export function splitHeading(heading: string): { ordinal: string; headline: string } {
+  const ordinal = ORDINAL.exec(heading)?.[0] ?? '';
+  const headline = heading.slice(ordinal.length).replace(/[。.]$/, '');
+  return { ordinal, headline };
+}
+
+const parser = createMarkdown();
+
+export function parseNarrative(source: string): Narrative {
+  const lines = source.split(/\r?\n/);
+  const tokens = parser.parse(source, {});
+  const headings: { level: number; text: string; start: number; end: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'heading_open' && token.map) {
+      headings.push({
+        level: Number(token.tag.slice(1)),
+        text: tokens[i + 1]!.content.trim(),
+        start: token.map[0],
+        end: token.map[1],
+      });
+    }
+  }
+  const bodyBetween = (from: number, to: number) => lines.slice(from, to).join('\n').trim();
+  const root: NarrativeNode = { id: 's', depth: 0, heading: '', ordinal: '', headline: '', body: '', line: 0, children: [] };
+  const stack: { level: number; node: NarrativeNode }[] = [{ level: 0, node: root }];
+  headings.forEach((h, index) => {
+    while (stack.length > 1 && stack.at(-1)!.level >= h.level) stack.pop();
+    const parent = stack.at(-1)!.node;
+    const next = headings[index + 1];
+    const node: NarrativeNode = {
+      id: parent === root ? `s${parent.children.length + 1}` : `${parent.id}-${parent.children.length + 1}`,
+      depth: stack.length,
+      heading: h.text,
+      ...splitHeading(h.text),
+      body: bodyBetween(h.end, next ? next.start : lines.length),
+      line: h.start + 1,
+      children: [],
+    };
+    parent.children.push(node);
+    stack.push({ level: h.level, node });
+  });
+  return { preamble: bodyBetween(0, headings[0]?.start ?? lines.length), parts: root.children };
+}
+
+/** Every node of the tree, depth first, in reading order. */
+export function flattenNarrative(narrative: Narrative): NarrativeNode[] {
+  const out: NarrativeNode[] = [];
+  const walk = (nodes: NarrativeNode[]) => {
+    for (const node of nodes) {
+      out.push(node);
+      walk(node.children);
+    }
+  };
+  walk(narrative.parts);
+  return out;
+}
+
+/** The plain text of a node and everything under it, for quotes and search. */
+export function nodeText(node: NarrativeNode): string {
+  return [node.heading, node.body, ...node.children.map(nodeText)].join('\n');
+}

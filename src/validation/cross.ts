@@ -1,0 +1,257 @@
+/**
+ * Checks that span fields and files: ids unique, references resolve, quotes found in the text, figures
+ * found in their quotes, dates in order, periods readable. Where the report disagrees with itself
+ * (817 of 872 is 93.7%, the report says 97.19%) it warns and keeps the stated figure.
+ */
+import type { Figure } from '../schemas/common.ts';
+import type { Town } from '../schemas/town.ts';
+import type { LoadedReport } from '../model/load.ts';
+import { flattenNarrative, nodeText, type NarrativeNode } from '../model/narrative.ts';
+import { parsePeriod } from '../model/period.ts';
+import { numberForms } from '../model/format.ts';
+import type { Problem } from './problem.ts';
+import type { YamlFile } from './yaml.ts';
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Stated and computed completion rates may differ by rounding; beyond this they disagree. */
+const RATE_TOLERANCE = 0.5;
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<Town>>): Problem[] {
+  const problems: Problem[] = [];
+  const { files, narrative } = report;
+  const at = (key: keyof LoadedReport['files'], path: readonly PropertyKey[]) => ({
+    file: `${report.dir}/${fileName(key)}`,
+    ...files[key].locate(path),
+    field: path.map(String).join('.'),
+  });
+  const error = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], message: string) =>
+    problems.push({ severity: 'error', ...at(key, path), message });
+  const warn = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], message: string) =>
+    problems.push({ severity: 'warning', ...at(key, path), message });
+
+  if (!ID_PATTERN.test(report.id)) {
+    problems.push({
+      severity: 'error',
+      file: report.dir,
+      line: 0,
+      column: 0,
+      field: '',
+      message: `报告文件夹名“${report.id}”不能用作网址：只能用小写英文字母、数字和连字符，如 nantang-2022-h1`,
+    });
+  }
+
+  const meta = files.report.data;
+  const town = meta ? towns.get(meta.town)?.data : undefined;
+  if (meta) {
+    if (!towns.has(meta.town)) {
+      error('report', ['town'], `找不到乡镇“${meta.town}”：请在 content/towns/ 下建立 ${meta.town}.yaml，或改成已有的：${[...towns.keys()].join('、') || '（无）'}`);
+    }
+    if (meta.writtenOn > meta.publishedAt.slice(0, 10)) {
+      error('report', ['publishedAt'], `发布日期 ${meta.publishedAt} 早于成文日期 ${meta.writtenOn}：成文日期应不晚于发布日期`);
+    }
+    if (Number(meta.publishedAt.slice(0, 4)) < meta.period.year) {
+      warn('report', ['publishedAt'], `发布年份 ${meta.publishedAt.slice(0, 4)} 早于报告所属年份 ${meta.period.year}，请核对`);
+    }
+  }
+
+  if (!narrative) return problems;
+  const nodes = flattenNarrative(narrative);
+  if (nodes.length === 0) {
+    problems.push({
+      severity: 'error',
+      file: `${report.dir}/narrative.md`,
+      line: 1,
+      column: 1,
+      field: '',
+      message: '正文没有标题：请用 # 写部分标题（一、…），## 写小节标题（(一)…），### 写要点（一是…）',
+    });
+  }
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const fullText = squash(nodes.map((n) => `${n.heading}${n.body}`).join(''));
+  const nodeIds = nodes.map((n) => n.id);
+
+  const seen = new Map<string, string>();
+  const claimId = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], id: string) => {
+    const where = at(key, path);
+    const first = seen.get(id);
+    if (first) error(key, path, `标识“${id}”重复：已在 ${first} 用过，同一份报告里每个标识只能用一次`);
+    else seen.set(id, `${where.file}:${where.line}`);
+  };
+
+  const checkPoint = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], point: string): NarrativeNode | undefined => {
+    const node = nodeById.get(point);
+    if (!node) error(key, [...path, 'point'], `正文中没有编号为“${point}”的小节；可用的编号：${summariseIds(nodeIds)}`);
+    return node;
+  };
+
+  const checkQuote = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], quote: string, node?: NarrativeNode): boolean => {
+    const q = squash(quote);
+    if (!fullText.includes(q)) {
+      error(key, [...path, 'quote'], `原文摘录“${short(quote)}”在正文 narrative.md 中找不到：摘录必须与正文逐字一致（包括标点）`);
+      return false;
+    }
+    if (node && !squash(nodeText(node)).includes(q)) {
+      warn(key, [...path, 'quote'], `原文摘录不在小节 ${node.id}（${node.headline}）中，请核对 point`);
+    }
+    return true;
+  };
+
+  const checkNumberInQuote = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], value: number, quote: string, what: string) => {
+    const q = squash(quote);
+    if (!numberForms(value).some((form) => q.includes(form))) {
+      error(key, path, `${what} ${value} 在原文摘录“${short(quote)}”中找不到：数字应照原文填写`);
+    }
+  };
+
+  const checkPeriod = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], period: string | undefined) => {
+    if (period !== undefined && !parsePeriod(period)) {
+      error(key, path, `无法识别的时期写法“${period}”：可以写 1-5月份、截至6月底、3月底、第一季度、4月份、上半年、今年以来`);
+    }
+  };
+
+  const checkFigure = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], figure: Figure) => {
+    claimId(key, [...path, 'id'], figure.id);
+    const node = checkPoint(key, path, figure.point);
+    checkPeriod(key, [...path, 'period'], figure.period);
+    if (!checkQuote(key, path, figure.quote, node)) return;
+    if (figure.value !== undefined) checkNumberInQuote(key, [...path, 'value'], figure.value, figure.quote, '数值');
+    if (figure.growth) checkNumberInQuote(key, [...path, 'growth', 'value'], Math.abs(figure.growth.value), figure.quote, '增速');
+    if (figure.rank) {
+      if (!squash(figure.quote).includes(squash(figure.rank.written))) {
+        error(key, [...path, 'rank', 'written'], `排名原文“${figure.rank.written}”在原文摘录中找不到`);
+      }
+      if (town && !(figure.rank.scope in town.scopes)) {
+        warn(key, [...path, 'rank', 'scope'], `排名范围“${figure.rank.scope}”没有在乡镇文件的 scopes 中说明指哪里（如 全市: 乐清市）`);
+      }
+    }
+  };
+
+  files.indicators.data?.indicators.forEach((f, i) => checkFigure('indicators', ['indicators', i], f));
+  files.figures.data?.figures.forEach((f, i) => checkFigure('figures', ['figures', i], f));
+
+  const projectIds = new Set<string>();
+  files.projects.data?.projects.forEach((project, i) => {
+    const path = ['projects', i];
+    claimId('projects', [...path, 'id'], project.id);
+    projectIds.add(project.id);
+    const node = checkPoint('projects', path, project.point);
+    checkQuote('projects', path, project.quote, node);
+    const progress = project.progress;
+    if (progress) {
+      const p = [...path, 'progress'];
+      checkPeriod('projects', [...p, 'period'], progress.period);
+      if (checkQuote('projects', p, progress.quote, node)) {
+        if (progress.done) checkNumberInQuote('projects', [...p, 'done', 'value'], progress.done.value, progress.quote, '已完成量');
+        if (progress.total) checkNumberInQuote('projects', [...p, 'total', 'value'], progress.total.value, progress.quote, '总量');
+        if (progress.rate !== undefined) checkNumberInQuote('projects', [...p, 'rate'], progress.rate, progress.quote, '完成率');
+      }
+      if (progress.done && progress.total && progress.rate !== undefined && progress.total.value > 0) {
+        const computed = (progress.done.value / progress.total.value) * 100;
+        if (Math.abs(computed - progress.rate) > RATE_TOLERANCE) {
+          warn(
+            'projects',
+            [...p, 'rate'],
+            `原文数字前后不一致：${progress.done.value}/${progress.total.value} = ${computed.toFixed(1)}%，原文写的是 ${progress.rate}%。已照原文保留，请核对（可能口径不同）`,
+          );
+        }
+      }
+    }
+    project.milestones.forEach((m, j) => {
+      if (checkQuote('projects', [...path, 'milestones', j], m.quote, node) && m.date && !squash(m.quote).includes(squash(m.date))) {
+        error('projects', [...path, 'milestones', j, 'date'], `节点时间“${m.date}”在原文摘录中找不到`);
+      }
+    });
+    project.figures.forEach((f, j) => checkFigure('projects', [...path, 'figures', j], f));
+  });
+
+  files.plan.data?.plan.forEach((item, i) => {
+    const path = ['plan', i];
+    claimId('plan', [...path, 'id'], item.id);
+    const node = checkPoint('plan', path, item.point);
+    if (checkQuote('plan', path, item.quote, node)) {
+      item.targets.forEach((t, j) => {
+        if (!squash(item.quote).includes(squash(t.text))) error('plan', [...path, 'targets', j, 'text'], `目标原文“${t.text}”在原文摘录中找不到`);
+        if (t.value !== undefined) checkNumberInQuote('plan', [...path, 'targets', j, 'value'], t.value, t.text, '目标数值');
+      });
+    }
+    item.continues.forEach((id, j) => {
+      if (!projectIds.has(id)) error('plan', [...path, 'continues', j], `找不到项目“${id}”：continues 应填 projects.yaml 中已有的项目标识`);
+    });
+  });
+
+  const byId = itemsById(report);
+  const chartIds = new Set<string>();
+  files.charts.data?.charts.forEach((chart, i) => {
+    const path = ['charts', i];
+    if (chartIds.has(chart.id)) error('charts', [...path, 'id'], `图表标识“${chart.id}”重复`);
+    chartIds.add(chart.id);
+    chart.items.forEach((id, j) => {
+      const item = byId.get(id);
+      if (!item) {
+        error('charts', [...path, 'items', j], `找不到数据项“${id}”：应填 indicators.yaml、figures.yaml 或 projects.yaml 中的标识`);
+        return;
+      }
+      const fits =
+        chart.kind === 'growth' ? 'growth' in item && item.growth !== undefined
+        : chart.kind === 'rank' ? 'rank' in item && item.rank !== undefined
+        : chart.kind === 'progress' ? ('progress' in item && item.progress !== undefined) || ('unit' in item && item.unit === '%')
+        : 'value' in item || 'growth' in item;
+      if (!fits) error('charts', [...path, 'items', j], `数据项“${id}”不适合${CHART_NEEDS[chart.kind]}`);
+    });
+  });
+  return problems;
+}
+
+const CHART_NEEDS = {
+  growth: '增速图：它没有增速（growth）',
+  rank: '排名图：它没有排名（rank）',
+  progress: '进度图：它既没有进度（progress），也不是百分比',
+  series: '趋势图：它没有数值或增速',
+} as const;
+
+/** Every chartable item of a report by id: indicators, figures, projects and their figures. */
+function itemsById(report: LoadedReport): Map<string, Figure | import('../schemas/projects.ts').Project> {
+  const map = new Map<string, Figure | import('../schemas/projects.ts').Project>();
+  for (const f of report.files.indicators.data?.indicators ?? []) map.set(f.id, f);
+  for (const f of report.files.figures.data?.figures ?? []) map.set(f.id, f);
+  for (const p of report.files.projects.data?.projects ?? []) {
+    map.set(p.id, p);
+    for (const f of p.figures) map.set(f.id, f);
+  }
+  return map;
+}
+
+/** Checks across reports: an index number (索引号) identifies one document only. */
+export function checkTownsAndOrder(reports: LoadedReport[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const report of reports) {
+    const meta = report.files.report.data;
+    if (!meta) continue;
+    const first = seen.get(meta.indexNumber);
+    if (first) {
+      problems.push({
+        severity: 'error',
+        file: `${report.dir}/report.yaml`,
+        ...report.files.report.locate(['indexNumber']),
+        field: 'indexNumber',
+        message: `索引号“${meta.indexNumber}”已被报告 ${first} 使用：每份文件的索引号应唯一`,
+      });
+    } else seen.set(meta.indexNumber, report.id);
+  }
+  return problems;
+}
+
+function fileName(key: keyof LoadedReport['files']): string {
+  return `${key}.yaml`;
+}
+
+function short(s: string): string {
+  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
+}
+
+function summariseIds(ids: string[]): string {
+  return ids.length > 12 ? `${ids.slice(0, 12).join('、')} 等（见正文标题顺序）` : ids.join('、') || '（正文没有小节）';
+}
