@@ -87,3 +87,14 @@ export function formatDateChinese(date: string): string {
   const [y, m, d] = date.slice(0, 10).split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/** Everything stated about a figure, each part in words: 4.91亿元 · 累计增速 10.8% · 全市第8名. */
+export function figureFacts(f: Figure): string[] {
+  const facts: string[] = [];
+  if (f.value !== undefined && f.unit !== undefined) {
+    facts.push(formatQuantity({ value: f.value, unit: f.unit, bound: f.bound }) + (f.bound && f.bound !== '近' && f.bound !== '约' ? '（下限）' : ''));
+  }
+  if (f.growth) facts.push(formatGrowth(f.growth));
+  if (f.rank) facts.push(`${f.rank.scope}第${f.rank.position}名`);
+  return facts;
+}

@@ -1,0 +1,20 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import { parse } from 'yaml';
+
+// The public URL comes from content/site.yaml; BASE_PATH hosts the site under a sub-path (/zt/nantang/)
+// as portals do, OUT_DIR lets scripts/build.ts build into a fresh folder before swapping it in.
+const contentDir = process.env.CONTENT_DIR ?? 'content';
+const siteConfig = parse(readFileSync(`${contentDir}/site.yaml`, 'utf8'));
+
+export default defineConfig({
+  site: siteConfig.publicUrl,
+  base: process.env.BASE_PATH ?? '/',
+  outDir: process.env.OUT_DIR ?? 'dist',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  vite: { build: { assetsInlineLimit: 0 } },
+});

@@ -1,0 +1,192 @@
+/**
+ * From a chart listed in charts.yaml to everything a page needs to show it to everyone: the rows to
+ * plot, the labels printed on the bars, a Chinese summary generated from the data, and the data table.
+ */
+import type { Chart, ChartKind } from '../schemas/charts.ts';
+import type { Figure } from '../schemas/common.ts';
+import type { Project } from '../schemas/projects.ts';
+import type { Report } from './load.ts';
+import { formatGrowth, formatNumber, formatPercent, formatQuantity } from './format.ts';
+import { periodLabel } from './period.ts';
+
+export interface ChartRow {
+  id: string;
+  label: string;
+  /** The number the bar shows: growth %, completion %, or for ranks the bar length (better = longer). */
+  plotted: number;
+  /** Printed on the bar, so no value depends on colour or on reading the axis. */
+  display: string;
+  negative: boolean;
+}
+
+export interface ChartSpec {
+  id: string;
+  kind: ChartKind;
+  title: string;
+  caption?: string;
+  note?: string;
+  summary: string;
+  rows: ChartRow[];
+  axis: { min: number; max: number; label: string };
+  /** For rank charts: the worst place shown, so ticks can be printed as 第N名. */
+  rankAxisMax?: number;
+  table: { head: string[]; rows: string[][]; numeric: boolean[] };
+}
+
+type Item = Figure | Project;
+
+export function chartItems(report: Report): Map<string, Item> {
+  const map = new Map<string, Item>();
+  for (const f of [...report.indicators, ...report.figures]) map.set(f.id, f);
+  for (const p of report.projects) {
+    map.set(p.id, p);
+    for (const f of p.figures) map.set(f.id, f);
+  }
+  return map;
+}
+
+const isProject = (item: Item): item is Project => 'status' in item;
+const nameOf = (item: Item) => item.name;
+
+export function buildChart(report: Report, chart: Chart): ChartSpec {
+  const items = chartItems(report);
+  const picked = chart.items.map((id) => items.get(id)).filter((x): x is Item => x !== undefined);
+  const base = { id: chart.id, kind: chart.kind, title: chart.title, ...(chart.caption ? { caption: chart.caption } : {}), ...(chart.note ? { note: chart.note } : {}) };
+  switch (chart.kind) {
+    case 'growth':
+      return { ...base, ...growthChart(picked as Figure[]) };
+    case 'rank':
+      return { ...base, ...rankChart(picked as Figure[], report.town.scopes) };
+    case 'progress':
+      return { ...base, ...progressChart(picked) };
+    case 'series':
+      return { ...base, ...growthChart(picked as Figure[]) };
+  }
+}
+
+function growthChart(figures: Figure[]) {
+  const rows = figures
+    .filter((f) => f.growth)
+    .map((f) => ({
+      id: f.id,
+      label: f.name,
+      plotted: f.growth!.value,
+      display: `${f.growth!.value < 0 ? '下降 ' : ''}${formatNumber(Math.abs(f.growth!.value))}${f.growth!.unit}`,
+      negative: f.growth!.value < 0,
+      figure: f,
+    }))
+    .sort((a, b) => b.plotted - a.plotted);
+  const values = rows.map((r) => r.plotted);
+  const min = Math.min(0, ...values);
+  const max = Math.max(0, ...values);
+  const falling = rows.filter((r) => r.negative);
+  const first = rows[0];
+  const last = rows.at(-1);
+  const summary = rows.length === 0 ? '没有可显示的增速。' : [
+    `共 ${rows.length} 项指标，${falling.length === 0 ? '全部为正增长' : `其中 ${falling.length} 项下降（${falling.map((r) => r.label).join('、')}）`}。`,
+    first ? `增速最高的是${first.label}（${first.display}）` : '',
+    last && last !== first ? `，最低的是${last.label}（${last.display}）。` : '。',
+  ].join('');
+  return {
+    summary,
+    rows: rows.map(({ figure: _figure, ...row }) => row),
+    axis: { min: Math.floor(min / 5) * 5, max: Math.ceil((max * 1.15) / 5) * 5 || 5, label: '增速（%）' },
+    table: {
+      head: ['指标', '时期', '数值', '增速', '增速口径'],
+      numeric: [false, false, true, true, false],
+      rows: rows.map(({ figure: f }) => [
+        f.name,
+        f.period ? periodLabel(f.period) : '',
+        f.value !== undefined && f.unit ? formatQuantity({ value: f.value, unit: f.unit, bound: f.bound }) : '—',
+        formatGrowth(f.growth!).replace(/^\S+ /, ''),
+        f.growth!.kind ?? '原文未注明',
+      ]),
+    },
+  };
+}
+
+function rankChart(figures: Figure[], scopes: Record<string, string>) {
+  const ranked = figures.filter((f) => f.rank);
+  const worst = Math.max(10, ...ranked.map((f) => f.rank!.of ?? f.rank!.position));
+  const rows = ranked
+    .map((f) => ({
+      id: f.id,
+      label: `${f.name}（${f.rank!.scope}）`,
+      plotted: worst + 1 - f.rank!.position,
+      display: `第${f.rank!.position}名${f.rank!.of ? `／共${f.rank!.of}` : ''}`,
+      negative: false,
+      figure: f,
+    }))
+    .sort((a, b) => a.figure.rank!.position - b.figure.rank!.position);
+  const top3 = rows.filter((r) => r.figure.rank!.position <= 3);
+  const top10 = rows.filter((r) => r.figure.rank!.position <= 10);
+  const summary = rows.length === 0 ? '没有可显示的排名。' : [
+    `共 ${rows.length} 项排名，名次越小越好。`,
+    top3.length ? `进入前三的有 ${top3.length} 项：${top3.map((r) => `${r.label}${r.display}`).join('、')}。` : '没有进入前三的项目。',
+    `进入前十的有 ${top10.length} 项。`,
+    rows.some((r) => !r.figure.rank!.of) ? '原文未写明参与排名的总数。' : '',
+  ].join('');
+  return {
+    summary,
+    rows: rows.map(({ figure: _figure, ...row }) => row),
+    axis: { min: 0, max: worst, label: '名次（越靠右越好）' },
+    rankAxisMax: worst,
+    table: {
+      head: ['项目', '排名范围', '名次', '时期', '原文'],
+      numeric: [false, false, true, false, false],
+      rows: rows.map(({ figure: f }) => [
+        f.name,
+        scopes[f.rank!.scope] ? `${f.rank!.scope}（${scopes[f.rank!.scope]}）` : f.rank!.scope,
+        `第${f.rank!.position}名${f.rank!.of ? `（共${f.rank!.of}个）` : ''}`,
+        f.period ? periodLabel(f.period) : '',
+        f.rank!.written,
+      ]),
+    },
+  };
+}
+
+/** Completion: the rate the report states; done/total is shown beside it, never substituted. */
+function progressChart(items: Item[]) {
+  const rows = items.map((item) => {
+    if (isProject(item) && item.progress) {
+      const p = item.progress;
+      const computed = p.done && p.total && p.total.value > 0 ? (p.done.value / p.total.value) * 100 : undefined;
+      const rate = p.rate ?? computed ?? 0;
+      const counts = p.done && p.total ? `${formatNumber(p.done.value)}/${formatQuantity(p.total)}` : p.done ? formatQuantity(p.done) : '';
+      return {
+        id: item.id,
+        label: nameOf(item),
+        plotted: rate,
+        display: `${formatNumber(Number(rate.toFixed(2)))}%${counts ? `（${counts}）` : ''}`,
+        negative: false,
+        cells: [
+          nameOf(item),
+          p.done ? formatQuantity(p.done) : '—',
+          p.total ? formatQuantity(p.total) : '原文未写',
+          p.rate !== undefined ? `${p.rate}%${p.rateName ? `（${p.rateName}）` : ''}` : '原文未写',
+          computed !== undefined ? formatPercent(computed) : '—',
+        ],
+      };
+    }
+    const f = item as Figure;
+    return {
+      id: f.id,
+      label: f.name,
+      plotted: f.value ?? 0,
+      display: `${formatNumber(f.value ?? 0)}%${f.rank ? `，${f.rank.written}` : ''}`,
+      negative: false,
+      cells: [f.name, '—', '—', `${formatNumber(f.value ?? 0)}%`, '—'],
+    };
+  });
+  const summary = rows.length === 0 ? '没有可显示的进度。' : `${rows.map((r) => `${r.label} ${r.display}`).join('；')}。`;
+  return {
+    summary,
+    rows: rows.map(({ cells: _cells, ...row }) => row),
+    axis: { min: 0, max: 100, label: '完成率（%）' },
+    table: {
+      head: ['项目', '已完成', '总量', '原文完成率', '按数量计算'],
+      numeric: [false, true, true, true, true],
+      rows: rows.map((r) => r.cells),
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The data model as the pages see it: loaded once per build, and never rendered when invalid
+ * (scripts/build.ts validates first; this throws as a second line of defence).
+ */
+import path from 'node:path';
+import { loadContent, type Report, type SiteContent } from './load.ts';
+import { formatProblem } from '../validation/problem.ts';
+
+let cached: SiteContent | undefined;
+
+export function getContent(): SiteContent {
+  if (cached) return cached;
+  const contentDir = path.resolve(process.env['CONTENT_DIR'] ?? 'content');
+  const { content, problems } = loadContent(contentDir, process.cwd());
+  if (!content) {
+    throw new Error(`内容检查未通过：\n${problems.map(formatProblem).join('\n')}`);
+  }
+  cached = content;
+  return content;
+}
+
+/** A site-internal URL under the configured base path, always with a trailing slash for pages. */
+export function href(pathname: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  return `${base}/${pathname.replace(/^\//, '')}`;
+}
+
+/** The pages of every report, in navigation order. */
+export const REPORT_PAGES = ['', 'indicators/', 'projects/', 'plan/', 'fulltext/'] as const;
+
+export function reportHref(report: Pick<Report, 'id'>, page = ''): string {
+  return href(`reports/${report.id}/${page}`);
+}
+
+/** Reports grouped by town, each town's newest first. */
+export function reportsOfTown(content: SiteContent, townId: string): Report[] {
+  return content.reports.filter((r) => r.town.id === townId);
+}

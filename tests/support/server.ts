@@ -1,0 +1,58 @@
+/**
+ * A static file server for the built site, as a portal's web server would serve it: under an optional
+ * base path, index.html for directories, 404.html for misses, optional extra response headers (CSP).
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.xml': 'application/xml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pf_meta': 'application/octet-stream',
+  '.wasm': 'application/wasm',
+};
+
+export interface StaticServer {
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(
+  root: string,
+  { base = '/', headers = {}, port = 0 }: { base?: string; headers?: Record<string, string>; port?: number } = {},
+): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!pathname.startsWith(base)) return notFound();
+    let file = path.join(root, pathname.slice(base.length));
+    if (!file.startsWith(root)) return notFound();
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) return notFound();
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
+    createReadStream(file).pipe(res);
+
+    function notFound() {
+      const page = path.join(root, '404.html');
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...headers });
+      if (existsSync(page)) createReadStream(page).pipe(res);
+      else res.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: `${origin}${base}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
