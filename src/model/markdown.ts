@@ -3,11 +3,12 @@
  * typography (a line break inside Chinese text joins the lines instead of leaving a space).
  */
 import MarkdownIt from 'markdown-it';
+import type { MarkdownIt as MarkdownItInstance } from 'markdown-it';
 
 const SAFE_LINK = /^(?:https?:|mailto:|#|\/|\.{1,2}\/|[^:]*$)/i;
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
-export function createMarkdown(): MarkdownIt {
+export function createMarkdown(): MarkdownItInstance {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
   md.validateLink = (url) => SAFE_LINK.test(url.trim());
   md.core.ruler.after('inline', 'cjk-softbreak', (state) => {

@@ -122,6 +122,7 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
       if (!squash(figure.quote).includes(squash(figure.rank.written))) {
         error(key, [...path, 'rank', 'written'], `排名原文“${figure.rank.written}”在原文摘录中找不到`);
       }
+      checkNumberInQuote(key, [...path, 'rank', 'position'], figure.rank.position, figure.rank.written, '名次');
       if (town && !(figure.rank.scope in town.scopes)) {
         warn(key, [...path, 'rank', 'scope'], `排名范围“${figure.rank.scope}”没有在乡镇文件的 scopes 中说明指哪里（如 全市: 乐清市）`);
       }

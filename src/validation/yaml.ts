@@ -166,7 +166,7 @@ export function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): AnySc
   let current: AnySchema | undefined = unwrap(schema as unknown as AnySchema);
   for (const segment of path) {
     if (!current) return undefined;
-    const def = current._zod.def;
+    const def: Record<string, unknown> = current._zod.def;
     if (def['type'] === 'object') current = (def['shape'] as Record<string, AnySchema>)[String(segment)];
     else if (def['type'] === 'array') current = def['element'] as AnySchema;
     else if (def['type'] === 'record') current = def['valueType'] as AnySchema;
@@ -179,7 +179,7 @@ export function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): AnySc
 function unwrap(schema: AnySchema): AnySchema {
   let current = schema;
   for (;;) {
-    const def = current._zod.def;
+    const def: Record<string, unknown> = current._zod.def;
     if (['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(def['type'] as string)) {
       current = def['innerType'] as AnySchema;
     } else if (def['type'] === 'pipe') {
