@@ -25,6 +25,20 @@ export function numberForms(value: number): string[] {
   return forms;
 }
 
+/**
+ * Whether a text states this number as a whole: 4.9 is not found in “4.91亿元”, nor 1 in “12339”,
+ * nor 二 in “十二”.
+ */
+export function statesNumber(text: string, value: number): boolean {
+  return numberForms(value).some((form) => {
+    const escaped = form.replace(/\./g, '\\.');
+    const pattern = /^\d/.test(form)
+      ? new RegExp(`(?<![\\d.])${escaped}(?!\\d|\\.\\d)`)
+      : new RegExp(`(?<![一二三四五六七八九十两])${escaped}(?![一二三四五六七八九十])`);
+    return pattern.test(text);
+  });
+}
+
 /** Digits grouped the Chinese way only when long; decimals kept exactly as stored. */
 export function formatNumber(value: number): string {
   return Math.abs(value) >= 100000 ? value.toLocaleString('zh-CN', { maximumFractionDigits: 4 }) : String(value);

@@ -123,7 +123,10 @@ export function loadContent(contentDir: string, projectRoot = path.dirname(conte
 
   const reports: Report[] = [];
   for (const report of loaded) {
-    problems.push(...checkReport(report, townFiles));
+    // Checks across files need every file read: until then a reference would look dangling when
+    // its target file merely failed to parse, and the editor would chase the wrong problem.
+    const allRead = report.narrative !== undefined && Object.values(report.files).every((f) => f.data !== undefined);
+    if (allRead) problems.push(...checkReport(report, townFiles));
     const { files, narrative } = report;
     const meta = files.report.data;
     const town = meta && towns.find((t) => t.id === meta.town);

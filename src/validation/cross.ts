@@ -8,7 +8,7 @@ import type { Town } from '../schemas/town.ts';
 import type { LoadedReport } from '../model/load.ts';
 import { flattenNarrative, nodeText, type NarrativeNode } from '../model/narrative.ts';
 import { parsePeriod } from '../model/period.ts';
-import { numberForms } from '../model/format.ts';
+import { statesNumber } from '../model/format.ts';
 import type { Problem } from './problem.ts';
 import type { YamlFile } from './yaml.ts';
 
@@ -100,7 +100,7 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
 
   const checkNumberInQuote = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], value: number, quote: string, what: string) => {
     const q = squash(quote);
-    if (!numberForms(value).some((form) => q.includes(form))) {
+    if (!statesNumber(q, value)) {
       error(key, path, `${what} ${value} 在原文摘录“${short(quote)}”中找不到：数字应照原文填写`);
     }
   };
