@@ -28,32 +28,40 @@ function hatch(color: string): CanvasPattern | string {
 /** Prints each row's display text at the end of its bar (inside when there is no room outside). */
 function valueLabels(spec: ChartSpec): Plugin<'bar'> {
   return {
-  id: 'valueLabels',
-  afterDatasetsDraw(chart) {
-    const { ctx, chartArea } = chart;
-    const meta = chart.getDatasetMeta(0);
-    const size = parseFloat(getComputedStyle(chart.canvas).fontSize) || 16;
-    ctx.save();
-    ctx.font = `600 ${Math.round(size * 0.85)}px ${getComputedStyle(chart.canvas).fontFamily}`;
-    ctx.textBaseline = 'middle';
-    meta.data.forEach((bar, i) => {
-      const row = spec.rows[i];
-      if (!row) return;
-      const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
-      const width = ctx.measureText(row.display).width;
-      const pointsLeft = x < base;
-      const outside = pointsLeft ? x - 6 - width >= chartArea.left : x + 6 + width <= chartArea.right;
-      ctx.fillStyle = outside ? COLORS.ink : '#ffffff';
-      ctx.textAlign = pointsLeft === outside ? 'right' : 'left';
-      const at = outside ? (pointsLeft ? x - 6 : x + 6) : pointsLeft ? x + 6 : x - 6;
-      ctx.fillText(row.display, at, y);
-    });
-    ctx.restore();
-  },
+    id: 'valueLabels',
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea } = chart;
+      const meta = chart.getDatasetMeta(0);
+      const size = parseFloat(getComputedStyle(chart.canvas).fontSize) || 16;
+      ctx.save();
+      ctx.font = `600 ${Math.round(size * 0.85)}px ${getComputedStyle(chart.canvas).fontFamily}`;
+      ctx.textBaseline = 'middle';
+      meta.data.forEach((bar, i) => {
+        const row = spec.rows[i];
+        if (!row) return;
+        const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
+        const pointsLeft = x < base;
+        const roomOutside = pointsLeft ? x - chartArea.left : chartArea.right - x;
+        const roomInside = Math.abs(x - base);
+        // The full text where it fits, else the value alone (before its parenthesis): never cut off.
+        for (const text of [row.display, row.display.split('（')[0]!]) {
+          const width = ctx.measureText(text).width + 12;
+          const outside = width <= roomOutside;
+          if (!outside && width > roomInside && text !== row.display.split('（')[0]) continue;
+          ctx.fillStyle = outside ? COLORS.ink : '#ffffff';
+          ctx.textAlign = pointsLeft === outside ? 'right' : 'left';
+          const at = outside ? (pointsLeft ? x - 6 : x + 6) : pointsLeft ? x + 6 : x - 6;
+          ctx.fillText(text, at, y);
+          break;
+        }
+      });
+      ctx.restore();
+    },
   };
 }
 
-export function drawChart(host: HTMLElement, canvas: HTMLCanvasElement, spec: ChartSpec): Chart<'bar'> {
+/** Resolves once the chart is fully painted (after its animation, if any). */
+export function drawChart(host: HTMLElement, canvas: HTMLCanvasElement, spec: ChartSpec): Promise<Chart<'bar'>> {
   const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
   host.style.height = `${Math.max(8, spec.rows.length * 2.6 + 4) * rem}px`;
@@ -79,33 +87,36 @@ export function drawChart(host: HTMLElement, canvas: HTMLCanvasElement, spec: Ch
     });
   }
   const rankMax = spec.rankAxisMax;
-  return new Chart(canvas, {
-    type: 'bar',
-    data: { labels: spec.rows.map((r) => wrapLabel(r.label)), datasets },
-    plugins: [valueLabels(spec)],
-    options: {
-      indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: reduced ? false : { duration: 400 },
-      events: [],
-      layout: { padding: { right: 8 } },
-      font: { family: getComputedStyle(canvas).fontFamily, size: Math.round(rem * 0.85) },
-      scales: {
-        x: {
-          stacked: spec.kind === 'progress',
-          min: spec.axis.min,
-          max: spec.axis.max,
-          title: { display: true, text: spec.axis.label, color: COLORS.ink },
-          grid: { color: (c) => (c.tick.value === 0 ? COLORS.zero : COLORS.grid), lineWidth: (c) => (c.tick.value === 0 ? 2 : 1) },
-          ticks: {
-            color: COLORS.ink,
-            callback: (value) => (rankMax !== undefined ? (Number(value) === 0 ? '' : `第${rankMax + 1 - Number(value)}名`) : `${value}`),
+  return new Promise((resolve) => {
+    const chart: Chart<'bar'> = new Chart(canvas, {
+      type: 'bar',
+      data: { labels: spec.rows.map((r) => wrapLabel(r.label)), datasets },
+      plugins: [valueLabels(spec)],
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: reduced ? false : { duration: 400, onComplete: () => resolve(chart) },
+        events: [],
+        layout: { padding: { right: 8 } },
+        font: { family: getComputedStyle(canvas).fontFamily, size: Math.round(rem * 0.85) },
+        scales: {
+          x: {
+            stacked: spec.kind === 'progress',
+            min: spec.axis.min,
+            max: spec.axis.max,
+            title: { display: true, text: spec.axis.label, color: COLORS.ink },
+            grid: { color: (c) => (c.tick.value === 0 ? COLORS.zero : COLORS.grid), lineWidth: (c) => (c.tick.value === 0 ? 2 : 1) },
+            ticks: {
+              color: COLORS.ink,
+              callback: (value) => (rankMax !== undefined ? (Number(value) === 0 ? '' : `第${rankMax + 1 - Number(value)}名`) : `${value}`),
+            },
           },
+          y: { stacked: spec.kind === 'progress', grid: { display: false }, ticks: { color: COLORS.ink, autoSkip: false } },
         },
-        y: { stacked: spec.kind === 'progress', grid: { display: false }, ticks: { color: COLORS.ink, autoSkip: false } },
       },
-    },
+    });
+    if (reduced) resolve(chart);
   });
 }
 

@@ -23,7 +23,7 @@ class ReportChart extends HTMLElement {
     if (!canvas || !json) return;
     const spec = JSON.parse(json) as ChartSpec;
     const { drawChart } = await import('./draw-chart.ts');
-    drawChart(this, canvas, spec);
+    await drawChart(this, canvas, spec);
     this.dataset['drawn'] = 'true';
   }
 }
