@@ -2,7 +2,7 @@
  * <report-chart>: reads its chart from the JSON beside the canvas and draws it when it scrolls into
  * view. chart.js is loaded only then, as one shared chunk cached across pages.
  */
-import type { ChartSpec } from '../model/charts.ts';
+import type { ChartSpec } from '../charts/spec.ts';
 
 class ReportChart extends HTMLElement {
   connectedCallback() {

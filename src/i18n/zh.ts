@@ -35,6 +35,10 @@ export const t = {
   figuresOfPoint: '本节数字',
   dataTable: '数据表',
   chartSummary: '图表摘要',
+  chartDownloads: '下载本图',
+  downloadPng: '图片（PNG）',
+  downloadSvg: '矢量图（SVG）',
+  downloadCsv: '数据（CSV）',
   table: {
     name: '指标',
     period: '时期',
@@ -75,4 +79,18 @@ export const t = {
   noTarget: '原文未写可衡量目标',
   reportCount: (n: number) => `共 ${n} 份报告`,
   printSource: '来源',
+  downloads: {
+    heading: '数据下载',
+    intro: '本报告的数字、项目和计划，照原文整理：数值、单位、约数标记、增速和排名分列，每行附原文摘录和出处。',
+    json: '全部数据（JSON）',
+    xlsx: (sheets: readonly string[]) => `数据表（Excel 工作簿，含${sheets.join('、')} ${sheets.length} 张表）`,
+    csv: (title: string) => `${title}（CSV）`,
+    csvNote: 'CSV 文件为 UTF-8 编码（带 BOM），可直接用 Excel 或 WPS 打开。',
+    size: '文件大小',
+  },
+  feeds: {
+    rss: 'RSS 订阅',
+    atom: 'Atom 订阅',
+    description: (siteName: string) => `${siteName}：新发布的工作报告`,
+  },
 } as const;

@@ -36,3 +36,8 @@ export function reportHref(report: Pick<Report, 'id'>, page = ''): string {
 export function reportsOfTown(content: SiteContent, townId: string): Report[] {
   return content.reports.filter((r) => r.town.id === townId);
 }
+
+/** The build-time picture of a chart: svg or png. */
+export function chartImageHref(report: Pick<Report, 'id'>, chartId: string, ext: 'svg' | 'png'): string {
+  return href(`reports/${report.id}/charts/${chartId}.${ext}`);
+}

@@ -5,9 +5,9 @@
 import type { Chart, ChartKind } from '../schemas/charts.ts';
 import type { Figure } from '../schemas/common.ts';
 import type { Project } from '../schemas/projects.ts';
-import type { Report } from './load.ts';
-import { formatGrowth, formatNumber, formatPercent, formatQuantity } from './format.ts';
-import { periodLabel } from './period.ts';
+import type { Report } from '../model/load.ts';
+import { formatGrowth, formatNumber, formatPercent, formatQuantity, formatReportPeriod, toYuan } from '../model/format.ts';
+import { periodLabel } from '../model/period.ts';
 
 export interface ChartRow {
   id: string;
@@ -48,7 +48,11 @@ export function chartItems(report: Report): Map<string, Item> {
 const isProject = (item: Item): item is Project => 'status' in item;
 const nameOf = (item: Item) => item.name;
 
-export function buildChart(report: Report, chart: Chart): ChartSpec {
+/**
+ * @param history the town's reports, any order; a series chart follows its indicator (by id) through
+ * them. Other kinds use only `report`.
+ */
+export function buildChart(report: Report, chart: Chart, history: readonly Report[] = [report]): ChartSpec {
   const items = chartItems(report);
   const picked = chart.items.map((id) => items.get(id)).filter((x): x is Item => x !== undefined);
   const base = { id: chart.id, kind: chart.kind, title: chart.title, ...(chart.caption ? { caption: chart.caption } : {}), ...(chart.note ? { note: chart.note } : {}) };
@@ -60,7 +64,7 @@ export function buildChart(report: Report, chart: Chart): ChartSpec {
     case 'progress':
       return { ...base, ...progressChart(picked) };
     case 'series':
-      return { ...base, ...growthChart(picked as Figure[]) };
+      return { ...base, ...seriesChart(chart.items[0]!, report, history) };
   }
 }
 
@@ -189,4 +193,66 @@ function progressChart(items: Item[]) {
       rows: rows.map((r) => r.cells),
     },
   };
+}
+
+/**
+ * One indicator across the town's reports up to this one. Money is converted to the latest unit;
+ * each point keeps its own period, and differing cut-offs (1-5月 vs 1-6月) are said in the summary.
+ */
+function seriesChart(indicatorId: string, report: Report, history: readonly Report[]) {
+  const points = history
+    .filter((r) => r.town.id === report.town.id && periodKey(r) <= periodKey(report))
+    .map((r) => ({ report: r, figure: chartItems(r).get(indicatorId) as Figure | undefined }))
+    .filter((p): p is { report: Report; figure: Figure } => p.figure !== undefined && (p.figure.value !== undefined || p.figure.growth !== undefined))
+    .sort((a, b) => periodKey(a.report) - periodKey(b.report));
+  const latest = points.at(-1)?.figure;
+  const byValue = points.every((p) => p.figure.value !== undefined);
+  const latestYuan = latest ? toYuan(latest) : undefined;
+  const scale = latest && latestYuan !== undefined && latest.value ? latestYuan / latest.value : undefined;
+  const rows = points.map(({ report: r, figure: f }) => {
+    const yuan = toYuan(f);
+    const plotted = byValue ? (scale && yuan !== undefined ? yuan / scale : f.value!) : f.growth!.value;
+    const cutoff = f.period ? periodLabel(f.period) : '';
+    return {
+      id: r.id,
+      label: `${formatReportPeriod(r.meta.period)}${cutoff ? `（${cutoff}）` : ''}`,
+      plotted,
+      display: byValue ? formatQuantity({ value: f.value!, unit: f.unit!, bound: f.bound }) : `${formatNumber(f.growth!.value)}${f.growth!.unit}`,
+      negative: plotted < 0,
+      cutoff,
+      figure: f,
+    };
+  });
+  const cutoffs = [...new Set(rows.map((r) => r.cutoff))];
+  const first = rows[0];
+  const last = rows.at(-1);
+  const name = latest?.name ?? indicatorId;
+  const summary = rows.length < 2
+    ? `${name}目前只有一期数据${last ? `：${last.label} ${last.display}` : ''}。`
+    : `${name}：${first!.label} ${first!.display}，${last!.label} ${last!.display}，共 ${rows.length} 期。` +
+      (cutoffs.length > 1 ? `各期数据截止时间不同（${cutoffs.filter(Boolean).join('、')}），不宜直接比较。` : '');
+  const values = rows.map((r) => r.plotted);
+  const unitLabel = byValue ? (latest?.impliedUnit ?? latest?.unit ?? '') : (latest?.growth?.unit ?? '%');
+  return {
+    summary,
+    rows: rows.map(({ figure: _figure, cutoff: _cutoff, ...row }) => row),
+    axis: { min: Math.min(0, ...values), max: Math.max(0, ...values) * 1.2 || 1, label: `${name}（${unitLabel}）` },
+    table: {
+      head: ['时期', '数据截止', '数值', '增速'],
+      numeric: [false, false, true, true],
+      rows: rows.map(({ figure: f, cutoff, label }) => [
+        label.replace(/（.*）$/, ''),
+        cutoff || '原文未写',
+        f.value !== undefined && f.unit ? formatQuantity({ value: f.value, unit: f.unit, bound: f.bound }) : '—',
+        f.growth ? formatGrowth(f.growth) : '—',
+      ]),
+    },
+  };
+}
+
+/** Sortable position of a report's period: year, then quarter/half/year end. */
+function periodKey(r: Report): number {
+  const p = r.meta.period;
+  const endMonth = p.kind === 'year' ? 12 : p.kind === 'half' ? (p.number ?? 1) * 6 : (p.number ?? 1) * 3;
+  return p.year * 100 + endMonth;
 }
