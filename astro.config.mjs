@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
+import { sitemapIntegration } from './src/export/sitemap-integration.ts';
 
 // The public URL comes from content/site.yaml; BASE_PATH hosts the site under a sub-path (/zt/nantang/)
 // as portals do, OUT_DIR lets scripts/build.ts build into a fresh folder before swapping it in.
@@ -17,4 +18,5 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [sitemapIntegration()],
 });

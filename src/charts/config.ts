@@ -105,8 +105,12 @@ function valueLabels(spec: ChartSpec, palette: Palette, fontFamily: string, font
   };
 }
 
-/** Long Chinese labels wrap every 10 characters so they fit on phones. */
+/** Long Chinese labels wrap every 10 characters so they fit on phones; a bracketed part gets its own line. */
 export function wrapLabel(label: string, width = 10): string[] {
+  if (label.length > width && label.indexOf('（') > 0) {
+    const at = label.indexOf('（');
+    return [...wrapLabel(label.slice(0, at), width), ...wrapLabel(label.slice(at), width)];
+  }
   const lines: string[] = [];
   for (let i = 0; i < label.length; i += width) lines.push(label.slice(i, i + width));
   return lines;

@@ -8,6 +8,7 @@ import type { Project } from '../schemas/projects.ts';
 import type { Report } from '../model/load.ts';
 import { formatGrowth, formatNumber, formatPercent, formatQuantity, formatReportPeriod, toYuan } from '../model/format.ts';
 import { periodLabel } from '../model/period.ts';
+import { periodOrder } from '../model/towns.ts';
 
 export interface ChartRow {
   id: string;
@@ -201,10 +202,10 @@ function progressChart(items: Item[]) {
  */
 function seriesChart(indicatorId: string, report: Report, history: readonly Report[]) {
   const points = history
-    .filter((r) => r.town.id === report.town.id && periodKey(r) <= periodKey(report))
+    .filter((r) => r.town.id === report.town.id && periodOrder(r) <= periodOrder(report))
     .map((r) => ({ report: r, figure: chartItems(r).get(indicatorId) as Figure | undefined }))
     .filter((p): p is { report: Report; figure: Figure } => p.figure !== undefined && (p.figure.value !== undefined || p.figure.growth !== undefined))
-    .sort((a, b) => periodKey(a.report) - periodKey(b.report));
+    .sort((a, b) => periodOrder(a.report) - periodOrder(b.report));
   const latest = points.at(-1)?.figure;
   const byValue = points.every((p) => p.figure.value !== undefined);
   const latestYuan = latest ? toYuan(latest) : undefined;
@@ -236,7 +237,7 @@ function seriesChart(indicatorId: string, report: Report, history: readonly Repo
   return {
     summary,
     rows: rows.map(({ figure: _figure, cutoff: _cutoff, ...row }) => row),
-    axis: { min: Math.min(0, ...values), max: Math.max(0, ...values) * 1.2 || 1, label: `${name}（${unitLabel}）` },
+    axis: { min: -niceCeil(-Math.min(0, ...values)), max: niceCeil(Math.max(0, ...values) * 1.15), label: `${name}（${unitLabel}）` },
     table: {
       head: ['时期', '数据截止', '数值', '增速'],
       numeric: [false, false, true, true],
@@ -250,9 +251,9 @@ function seriesChart(indicatorId: string, report: Report, history: readonly Repo
   };
 }
 
-/** Sortable position of a report's period: year, then quarter/half/year end. */
-function periodKey(r: Report): number {
-  const p = r.meta.period;
-  const endMonth = p.kind === 'year' ? 12 : p.kind === 'half' ? (p.number ?? 1) * 6 : (p.number ?? 1) * 3;
-  return p.year * 100 + endMonth;
+/** The smallest 1, 2, 2.5 or 5 times a power of ten that is at least `value` (0 stays 0). */
+function niceCeil(value: number): number {
+  if (value <= 0) return 0;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((v) => v >= value)!;
 }

@@ -3,7 +3,7 @@
  * registered, so this chunk stays small; it is loaded by report-chart.ts when a chart comes into view.
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
-import { chartConfig, chartHeight, PALETTE, type Palette } from '../charts/config.ts';
+import { chartConfig, PALETTE, type Palette } from '../charts/config.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
@@ -24,10 +24,9 @@ function palette(): Palette {
 }
 
 /** Resolves once the chart is fully painted (after its animation, if any). */
-export function drawChart(host: HTMLElement, canvas: HTMLCanvasElement, spec: ChartSpec): Promise<Chart<'bar'>> {
+export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Promise<Chart<'bar'>> {
   const animate = !matchMedia('(prefers-reduced-motion: reduce)').matches;
   const fontSize = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-  host.style.height = `${chartHeight(spec, fontSize)}px`;
   return new Promise((resolve) => {
     const chart: Chart<'bar'> = new Chart(
       canvas,

@@ -1,29 +1,33 @@
 /**
- * <report-chart>: reads its chart from the JSON beside the canvas and draws it when it scrolls into
- * view. chart.js is loaded only then, as one shared chunk cached across pages.
+ * <report-chart>: reads its chart from the JSON beside the canvas, keeps the chart's room from the
+ * start (no layout shift), and draws it when it scrolls into view. chart.js is loaded only then, as
+ * one shared chunk cached across pages.
  */
+import { chartHeight } from '../charts/config.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 
 class ReportChart extends HTMLElement {
   connectedCallback() {
+    const json = this.querySelector('script[type="application/json"]')?.textContent;
+    const canvas = this.querySelector('canvas');
+    if (!json || !canvas) return;
+    const spec = JSON.parse(json) as ChartSpec;
+    const fontSize = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    this.style.height = `${chartHeight(spec, fontSize)}px`;
     const observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         observer.disconnect();
-        void this.draw();
+        void this.draw(canvas, spec);
       },
       { rootMargin: '200px' },
     );
     observer.observe(this);
   }
 
-  async draw() {
-    const canvas = this.querySelector('canvas');
-    const json = this.querySelector('script[type="application/json"]')?.textContent;
-    if (!canvas || !json) return;
-    const spec = JSON.parse(json) as ChartSpec;
+  async draw(canvas: HTMLCanvasElement, spec: ChartSpec) {
     const { drawChart } = await import('./draw-chart.ts');
-    await drawChart(this, canvas, spec);
+    await drawChart(canvas, spec);
     this.dataset['drawn'] = 'true';
   }
 }

@@ -4,15 +4,16 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { chartsFileSchema, type Chart } from '../schemas/charts.ts';
+import type { Chart } from '../schemas/charts.ts';
 import type { Figure } from '../schemas/common.ts';
-import { figuresFileSchema, indicatorsFileSchema } from '../schemas/figures.ts';
-import { planFileSchema, type PlanItem } from '../schemas/plan.ts';
-import { projectsFileSchema, type Project } from '../schemas/projects.ts';
-import { reportSchema, type ReportMeta } from '../schemas/report.ts';
+import type { Outcome } from '../schemas/outcomes.ts';
+import type { PlanItem } from '../schemas/plan.ts';
+import type { Project } from '../schemas/projects.ts';
+import type { ReportMeta } from '../schemas/report.ts';
+import { REPORT_FILES } from '../schemas/index.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { townSchema, type Town } from '../schemas/town.ts';
-import { checkReport, checkTownsAndOrder } from '../validation/cross.ts';
+import { checkOutcomes, checkReport, checkTownsAndOrder } from '../validation/cross.ts';
 import { sortProblems, type Problem } from '../validation/problem.ts';
 import { readUtf8, readYamlFile, type YamlFile } from '../validation/yaml.ts';
 import { parseNarrative, type Narrative } from './narrative.ts';
@@ -33,6 +34,8 @@ export interface Report {
   projects: Project[];
   plan: PlanItem[];
   charts: Chart[];
+  /** How this report answers plan items of earlier reports (承诺兑现). */
+  outcomes: Outcome[];
 }
 
 export interface SiteContent {
@@ -47,16 +50,7 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-/** The files of a report folder, each with the schema that validates it. */
-export const REPORT_FILES = {
-  report: { file: 'report.yaml', schema: reportSchema },
-  indicators: { file: 'indicators.yaml', schema: indicatorsFileSchema },
-  figures: { file: 'figures.yaml', schema: figuresFileSchema },
-  projects: { file: 'projects.yaml', schema: projectsFileSchema },
-  plan: { file: 'plan.yaml', schema: planFileSchema },
-  charts: { file: 'charts.yaml', schema: chartsFileSchema },
-} as const;
-
+export { REPORT_FILES };
 export const NARRATIVE_FILE = 'narrative.md';
 
 type ReportFiles = { [K in keyof typeof REPORT_FILES]: YamlFile<ReturnType<(typeof REPORT_FILES)[K]['schema']['parse']>> };
@@ -99,11 +93,13 @@ export function loadContent(contentDir: string, projectRoot = path.dirname(conte
     const dir = path.join(reportsDir, id);
     if (!statSync(dir).isDirectory()) continue;
     const files = {} as Record<string, YamlFile<unknown>>;
-    for (const [key, { file, schema }] of Object.entries(REPORT_FILES)) {
+    for (const [key, { file, schema, optional }] of Object.entries(REPORT_FILES)) {
       const abs = path.join(dir, file);
       if (!existsSync(abs)) {
-        problems.push(missing(rel(abs), `报告文件 ${file}`));
-        files[key] = { problems: [], locate: () => ({ line: 0, column: 0 }) };
+        if (!optional) problems.push(missing(rel(abs), `报告文件 ${file}`));
+        // An optional file that is absent reads as empty.
+        const empty = optional ? { data: schema.parse({ [key]: [] }) } : {};
+        files[key] = { ...empty, problems: [], locate: () => ({ line: 0, column: 0 }) };
         continue;
       }
       const parsed = readYamlFile(abs, rel(abs), schema);
@@ -142,9 +138,11 @@ export function loadContent(contentDir: string, projectRoot = path.dirname(conte
       projects: files.projects.data.projects,
       plan: files.plan.data.plan,
       charts: files.charts.data.charts,
+      outcomes: files.outcomes.data?.outcomes ?? [],
     });
   }
   problems.push(...checkTownsAndOrder(loaded));
+  problems.push(...checkOutcomes(loaded));
   reports.sort((a, b) => b.meta.publishedAt.localeCompare(a.meta.publishedAt) || a.id.localeCompare(b.id));
 
   sortProblems(problems);

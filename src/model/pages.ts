@@ -21,6 +21,7 @@ export function reportNav(report: Report): NavEntry[] {
     { page: 'indicators/', label: t.pages.indicators },
     { page: 'projects/', label: t.pages.projects },
     { page: 'plan/', label: t.pages.plan },
+    { page: 'promises/', label: t.pages.promises },
     { page: 'fulltext/', label: t.pages.fulltext },
   ];
 }

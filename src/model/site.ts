@@ -37,7 +37,27 @@ export function reportsOfTown(content: SiteContent, townId: string): Report[] {
   return content.reports.filter((r) => r.town.id === townId);
 }
 
-/** The build-time picture of a chart: svg or png. */
-export function chartImageHref(report: Pick<Report, 'id'>, chartId: string, ext: 'svg' | 'png'): string {
-  return href(`reports/${report.id}/charts/${chartId}.${ext}`);
+export interface ChartImages {
+  svg: string;
+  png: string;
+}
+
+/** The build-time pictures of a report's chart. */
+export function chartImages(report: Pick<Report, 'id'>, chartId: string): ChartImages {
+  const base = `reports/${report.id}/charts/${chartId}`;
+  return { svg: href(`${base}.svg`), png: href(`${base}.png`) };
+}
+
+/** The build-time pictures of an indicator's series across a town's reports. */
+export function seriesImages(townId: string, indicatorId: string): ChartImages {
+  const base = `towns/${townId}/charts/${indicatorId}`;
+  return { svg: href(`${base}.svg`), png: href(`${base}.png`) };
+}
+
+export function seriesHref(townId: string, indicatorId: string): string {
+  return href(`towns/${townId}/indicators/${indicatorId}/`);
+}
+
+export function townHref(townId: string): string {
+  return href(`towns/${townId}/`);
 }

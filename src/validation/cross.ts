@@ -6,6 +6,7 @@
 import type { Figure } from '../schemas/common.ts';
 import type { Town } from '../schemas/town.ts';
 import type { LoadedReport } from '../model/load.ts';
+import { REPORT_FILES } from '../schemas/index.ts';
 import { flattenNarrative, nodeText, type NarrativeNode } from '../model/narrative.ts';
 import { parsePeriod } from '../model/period.ts';
 import { statesNumber } from '../model/format.ts';
@@ -183,6 +184,13 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
   });
 
   const byId = itemsById(report);
+  files.outcomes.data?.outcomes.forEach((outcome, i) => {
+    const path = ['outcomes', i];
+    checkQuote('outcomes', path, outcome.quote);
+    outcome.figures.forEach((id, j) => {
+      if (!byId.has(id)) error('outcomes', [...path, 'figures', j], `找不到佐证“${id}”：应填本期 indicators.yaml、figures.yaml 或 projects.yaml 中的标识`);
+    });
+  });
   const chartIds = new Set<string>();
   files.charts.data?.charts.forEach((chart, i) => {
     const path = ['charts', i];
@@ -224,6 +232,43 @@ function itemsById(report: LoadedReport): Map<string, Figure | import('../schema
   return map;
 }
 
+/**
+ * Promises kept: an outcome answers a plan item of an earlier report of the same town; each plan item
+ * is answered at most once per report.
+ */
+export function checkOutcomes(reports: LoadedReport[]): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  for (const report of reports) {
+    const meta = report.files.report.data;
+    const outcomes = report.files.outcomes.data?.outcomes ?? [];
+    const answered = new Set<string>();
+    outcomes.forEach((outcome, i) => {
+      const at = (field: string) => ({ file: `${report.dir}/outcomes.yaml`, ...report.files.outcomes.locate(['outcomes', i, field]), field: `outcomes.${i}.${field}` });
+      const [reportId, planId] = outcome.plan.split('/') as [string, string];
+      const earlier = byId.get(reportId);
+      const earlierMeta = earlier?.files.report.data;
+      if (!earlier || !earlierMeta) {
+        problems.push({ severity: 'error', ...at('plan'), message: `找不到报告“${reportId}”：plan 应写成“报告标识/计划事项标识”，报告标识是 content/reports/ 下的文件夹名` });
+        return;
+      }
+      if (!earlier.files.plan.data?.plan.some((p) => p.id === planId)) {
+        const ids = earlier.files.plan.data?.plan.map((p) => p.id).join('、') ?? '';
+        problems.push({ severity: 'error', ...at('plan'), message: `报告 ${reportId} 中没有计划事项“${planId}”；它的计划事项有：${ids || '（无）'}` });
+      }
+      if (meta && earlierMeta.publishedAt >= meta.publishedAt) {
+        problems.push({ severity: 'error', ...at('plan'), message: `只能回应更早发布的报告：${reportId} 发布于 ${earlierMeta.publishedAt}，不早于本期 ${meta.publishedAt}` });
+      }
+      if (meta && earlierMeta.town !== meta.town) {
+        problems.push({ severity: 'warning', ...at('plan'), message: `回应的是另一个乡镇（${earlierMeta.town}）的计划，请核对` });
+      }
+      if (answered.has(outcome.plan)) problems.push({ severity: 'error', ...at('plan'), message: `计划事项“${outcome.plan}”在本期已回应过一次` });
+      answered.add(outcome.plan);
+    });
+  }
+  return problems;
+}
+
 /** Checks across reports: an index number (索引号) identifies one document only. */
 export function checkTownsAndOrder(reports: LoadedReport[]): Problem[] {
   const problems: Problem[] = [];
@@ -246,7 +291,7 @@ export function checkTownsAndOrder(reports: LoadedReport[]): Problem[] {
 }
 
 function fileName(key: keyof LoadedReport['files']): string {
-  return `${key}.yaml`;
+  return REPORT_FILES[key].file;
 }
 
 function short(s: string): string {

@@ -1,0 +1,128 @@
+/**
+ * RSS 2.0 and Atom feeds of the reports (newest first), the sitemap and robots.txt. Every URL is absolute,
+ * from content/site.yaml's publicUrl; every time carries the site's UTC offset (+08:00), never shifted
+ * to UTC, and every date comes from content, so the files change only when content does.
+ */
+import { t } from '../i18n/zh.ts';
+import type { Report, SiteContent } from '../model/load.ts';
+import { isoDateTime, rfc822DateTime } from './dates.ts';
+import { absoluteUrl, siteRoot, type UrlContext } from './urls.ts';
+import { element, escapeXml, XML_DECLARATION } from './xml.ts';
+
+export interface FeedContext extends UrlContext {
+  utcOffset: string;
+}
+
+export const FEED_PATHS = { rss: 'rss.xml', atom: 'atom.xml', sitemap: 'sitemap.xml', robots: 'robots.txt' } as const;
+
+const reportUrl = (ctx: UrlContext, report: Report, page = '') => absoluteUrl(ctx, `reports/${report.id}/${page}`);
+
+/** Newest publication time on the site: the feeds' update time and the home page's lastmod. */
+function newest(content: SiteContent): string | undefined {
+  return content.reports.map((r) => r.meta.publishedAt).sort().at(-1);
+}
+
+/** Reports newest first, as the feeds list them. */
+function byDate(content: SiteContent): Report[] {
+  return [...content.reports].sort((a, b) => b.meta.publishedAt.localeCompare(a.meta.publishedAt) || a.id.localeCompare(b.id));
+}
+
+function categories(report: Report): string[] {
+  return [...new Set([report.meta.category, report.town.name])];
+}
+
+export function rssFeed(content: SiteContent, ctx: FeedContext): string {
+  const { site } = content;
+  const latest = newest(content);
+  const items = byDate(content).map((report) => {
+    const link = reportUrl(ctx, report);
+    return (
+      '<item>' +
+      element('title', report.meta.title) +
+      element('link', link) +
+      element('guid', link, { isPermaLink: 'true' }) +
+      element('pubDate', rfc822DateTime(report.meta.publishedAt, ctx.utcOffset)) +
+      element('description', report.meta.description) +
+      categories(report).map((c) => element('category', c)).join('') +
+      '</item>'
+    );
+  });
+  return (
+    `${XML_DECLARATION}\n` +
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">' +
+    '<channel>' +
+    element('title', site.name) +
+    element('link', siteRoot(ctx)) +
+    element('description', t.feeds.description(site.name)) +
+    element('language', 'zh-CN') +
+    (latest ? element('lastBuildDate', rfc822DateTime(latest, ctx.utcOffset)) + element('pubDate', rfc822DateTime(latest, ctx.utcOffset)) : '') +
+    `<atom:link href="${escapeXml(absoluteUrl(ctx, FEED_PATHS.rss))}" rel="self" type="application/rss+xml"/>` +
+    items.join('') +
+    '</channel></rss>\n'
+  );
+}
+
+export function atomFeed(content: SiteContent, ctx: FeedContext): string {
+  const { site } = content;
+  const latest = newest(content);
+  const entries = byDate(content).map((report) => {
+    const link = reportUrl(ctx, report);
+    const published = isoDateTime(report.meta.publishedAt, ctx.utcOffset);
+    return (
+      '<entry>' +
+      element('title', report.meta.title) +
+      `<link rel="alternate" type="text/html" href="${escapeXml(link)}"/>` +
+      element('id', link) +
+      element('published', published) +
+      element('updated', published) +
+      `<author>${element('name', report.meta.issuer)}</author>` +
+      element('summary', report.meta.description) +
+      categories(report).map((c) => `<category term="${escapeXml(c)}"/>`).join('') +
+      '</entry>'
+    );
+  });
+  return (
+    `${XML_DECLARATION}\n` +
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">' +
+    element('title', site.name) +
+    element('subtitle', t.feeds.description(site.name)) +
+    element('id', siteRoot(ctx)) +
+    `<link rel="alternate" type="text/html" href="${escapeXml(siteRoot(ctx))}"/>` +
+    `<link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(ctx, FEED_PATHS.atom))}"/>` +
+    element('updated', latest ? isoDateTime(latest, ctx.utcOffset) : '1970-01-01T00:00:00Z') +
+    `<author>${element('name', site.organiser)}</author>` +
+    entries.join('') +
+    '</feed>\n'
+  );
+}
+
+export interface SitemapEntry {
+  /** Path inside the site, without base path: '' for home, 'reports/x/indicators/'. */
+  path: string;
+  /** Local publication time the page's content dates from. */
+  lastmod?: string;
+}
+
+/**
+ * The sitemap entries of the pages a build wrote: each report's pages date from its publication,
+ * every other page from the newest report.
+ */
+export function sitemapEntries(content: SiteContent, pagePaths: readonly string[]): SitemapEntry[] {
+  const latest = newest(content);
+  const published = new Map(content.reports.map((r) => [r.id, r.meta.publishedAt]));
+  return [...pagePaths].sort().map((p) => {
+    const lastmod = published.get(/^reports\/([^/]+)\//.exec(p)?.[1] ?? '') ?? latest;
+    return { path: p, ...(lastmod ? { lastmod } : {}) };
+  });
+}
+
+export function sitemap(entries: readonly SitemapEntry[], ctx: FeedContext): string {
+  const urls = entries.map(
+    (e) => `<url>${element('loc', absoluteUrl(ctx, e.path))}${e.lastmod ? element('lastmod', isoDateTime(e.lastmod, ctx.utcOffset)) : ''}</url>`,
+  );
+  return `${XML_DECLARATION}\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`;
+}
+
+export function robotsTxt(ctx: UrlContext): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(ctx, FEED_PATHS.sitemap)}\n`;
+}

@@ -1,0 +1,182 @@
+/**
+ * Finds the statistical phrases of a sentence, each with its place in the text: the period a clause
+ * opens with (1-5月份, 截至6月底, 第一季度…), quantities with their unit (4.91亿元, 500余人次),
+ * growth (累计增速10.8%, 同比下降3.2%, 提高1.5个百分点), ranks with their scope (全市排名8,
+ * 居全市第三, 位于乐清第2、温州第8, 同类乡镇第一), completion rates (完成率65%, 占年计划的80%),
+ * bare percentages and numbers whose unit the text left out. Grouping them into figures is figures.ts.
+ */
+import { chineseNumber, parsePeriod } from '../model/period.ts';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export type Mention =
+  | (Span & { type: 'period'; text: string })
+  | (Span & { type: 'quantity'; value: number; unit: string; bound?: '余' | '多' | '以上' | '近' | '约' })
+  | (Span & { type: 'percent'; value: number })
+  | (Span & { type: 'growth'; value: number; unit: '%' | '个百分点'; kind?: '累计增速' | '同比' | '环比' | '增速' })
+  | (Span & { type: 'rank'; position: number; scope?: string; written: string; continuation: boolean })
+  | (Span & { type: 'completion'; rate: number; rateName: string })
+  | (Span & { type: 'unitless'; value: number });
+
+const NUM = String.raw`(\d+(?:\.\d+)?)`;
+const CN_NUM = '[一二三四五六七八九十]+';
+
+/** Units after a number, longest first; 万/亿 before them are multipliers (5万平方米, 8500万元). */
+const UNITS = [
+  '平方公里', '平方米', '立方米', '千瓦时', '美元', '元', '吨', '千瓦', '兆瓦', '公里', '千米', '公顷', '亩',
+  '人次', '个月', '批次', '小时', '分钟', '人', '户', '条', '处', '个', '家', '场', '次', '件', '支', '批', '项',
+  '所', '座', '间', '套', '辆', '台', '棵', '株', '只', '头', '名', '份', '张', '宗', '起', '笔', '篇', '期', '天', '米',
+];
+const QUANTITY = new RegExp(
+  String.raw`(近|约)?(?<![\d.．A-Za-z第])${NUM}(?![\d.]|\s*[%％])\s*(余|多)?(万|亿)?(余|多)?(${UNITS.join('|')})?(以上)?(?!百分点)`,
+  'gu',
+);
+/** A count in Chinese numerals, taken only when it counts the list right before it: 小横床村、南浦村两个村. */
+const LISTED_COUNT = /([两二三四五六七八九十])(个|家|所|座|项|条|户|名)/gu;
+const PERCENT = new RegExp(String.raw`(?<![\d.])${NUM}\s*[%％]`, 'gu');
+const GROWTH = new RegExp(
+  String.raw`(累计增速|累计增长|累计增幅|同比(?:增长|增加|提高|上升|下降|减少|下滑|回落|降低|增幅)?|环比(?:增长|增加|提高|上升|下降|减少|下滑|回落|降低)?|[比较](?:上年|去年|上年同期|去年同期)(?:同期)?(?:增长|增加|提高|上升|下降|减少|下滑|回落|降低)|增速|增幅|增长|增加|提高|提升|上升|下降|减少|下滑|回落|降低)了?(?:为|达|达到)?\s*(-|－|负)?${NUM}\s*([%％]|个百分点)`,
+  'gu',
+);
+const FALLING = /下降|减少|下滑|回落|降低/u;
+const SCOPE = '全市|全县|全区|全省|全国|全镇|全乡|全街道|同类乡镇|同类街道|同类镇街|同类街镇|[A-Z]{1,3}类(?:乡镇|镇街|街镇)?';
+const POSITION = `(\\d{1,3}|${CN_NUM})`;
+/** What may not follow a rank's number: 第一季度, 第一批, 第十五次 are not ranks. */
+const NOT_AFTER_RANK = String.raw`(?![\d.一二三四五六七八九十]|季度|批|次|届|个|年|期|轮|阶段|方阵|梯队|档|层次|名次|方面|部分|条|项|章|节)`;
+const RANK_WITH_WORD = (places: string) =>
+  new RegExp(`(${SCOPE}${places})?(?:排名|排位|排行|位次)(?:为|是)?第?${POSITION}(?:名|位)?${NOT_AFTER_RANK}`, 'gu');
+const RANK_WITH_VERB = new RegExp(
+  `(?:位居|位列|位于|居于|名列|排在|排名|荣获|获评|获得|列|居|排|获)(?!入)(${SCOPE}|[\\u4e00-\\u9fa5A-Z]{2,4}?)第${POSITION}(?:名|位)?${NOT_AFTER_RANK}`,
+  'gu',
+);
+const RANK_SCOPED = (places: string) => new RegExp(`(${SCOPE}${places})第${POSITION}(?:名|位)?${NOT_AFTER_RANK}`, 'gu');
+const RANK_CONTINUED = new RegExp(`、(${SCOPE}|[\\u4e00-\\u9fa5A-Z]{2,4}?)第${POSITION}(?:名|位)?${NOT_AFTER_RANK}`, 'uy');
+const COMPLETION_RATE = new RegExp(String.raw`(完成率|完成进度|执行率)(?:为|达|达到|已达)?\s*${NUM}\s*[%％]`, 'gu');
+const COMPLETION_SHARE = new RegExp(
+  String.raw`((?:完成|达到|占)了?(?:全年|年度|本年度|全年度|年)?(?:目标任务|目标|计划任务|计划|任务)(?:数)?)的\s*${NUM}\s*[%％]`,
+  'gu',
+);
+const UNITLESS = new RegExp(String.raw`(?<=[\u4e00-\u9fa5”])(?<!第)${NUM}(?=\s*(?:[，,；;。、]|同比|累计|增长|下降))`, 'gu');
+
+const PERIOD = new RegExp(
+  [
+    String.raw`(?:今年|本年|\d{4}年)?截[至止](?:今年)?(?:\d{1,2}|${CN_NUM})月(?:底|末|份)?`,
+    String.raw`(?:今年|本年|\d{4}年)?(?:\d{1,2}|${CN_NUM})\s*[-—–~至到]\s*(?:\d{1,2}|${CN_NUM})月份?`,
+    String.raw`(?:今年|本年|\d{4}年)?(?:\d{1,2}|${CN_NUM})月(?:底|末|初|中旬|上旬|下旬|份)?(?![\d一二三四五六七八九十日号])`,
+    String.raw`(?:今年|本年|\d{4}年)?(?:第[一二三四1-4]|[一二三四])季度`,
+    String.raw`(?:今年|本年|\d{4}年)?前[一二三]季度`,
+    String.raw`(?:今年|本年|\d{4}年)?(?:上半年|下半年|全年)`,
+    '今年以来|年初以来|本年以来',
+    String.raw`\d{4}年(?=[，,])`,
+  ].join('|'),
+  'uy',
+);
+
+/** The period a clause opens with, in a form the site can read (今年 and the year are left out). */
+function readPeriodAt(text: string, at: number): (Span & { type: 'period'; text: string }) | undefined {
+  PERIOD.lastIndex = at;
+  const m = PERIOD.exec(text);
+  if (!m) return undefined;
+  const written = m[0];
+  const candidates = [written, written.replace(/^(?:今年|本年|\d{4}年)(?=.)/u, ''), written.replace(/份$/u, '')];
+  const readable = candidates.find((c) => parsePeriod(c) !== undefined);
+  return readable ? { type: 'period', start: m.index, end: m.index + written.length, text: readable } : undefined;
+}
+
+/** Starts of clauses: after ，；： and at the start. Periods are only read there. */
+export function clauseStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (/[，,；;：:。！？]/u.test(text[i]!)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * Every mention in a sentence, in reading order, without overlaps (growth wins over the bare
+ * percentage it contains, a rank over the number in it).
+ * @param places place names that may stand before 第N or 排名N without a verb (乐清, 温州…)
+ */
+export function scanMentions(text: string, places: string[] = []): Mention[] {
+  const placeAlt = places.length > 0 ? `|${places.map(escape).join('|')}` : '';
+  const found: { m: Mention; priority: number }[] = [];
+  const add = (m: Mention, priority: number) => found.push({ m, priority });
+
+  for (const at of clauseStarts(text)) {
+    let i = at;
+    while (i < text.length && /\s/u.test(text[i]!)) i++;
+    const p = readPeriodAt(text, i);
+    if (p) add(p, 0);
+  }
+  for (const m of text.matchAll(GROWTH)) {
+    const keyword = m[1]!;
+    const magnitude = Number(m[3]);
+    const falling = FALLING.test(keyword) || m[2] !== undefined;
+    const kind = keyword.startsWith('累计') ? '累计增速' : /^(同比|[比较])/u.test(keyword) ? '同比' : keyword.startsWith('环比') ? '环比' : /^(增速|增幅)$/u.test(keyword) ? '增速' : undefined;
+    add({ type: 'growth', start: m.index, end: m.index + m[0].length, value: falling ? -magnitude : magnitude, unit: m[4] === '个百分点' ? '个百分点' : '%', ...(kind ? { kind } : {}) }, 1);
+  }
+  for (const m of text.matchAll(COMPLETION_RATE)) {
+    add({ type: 'completion', start: m.index, end: m.index + m[0].length, rate: Number(m[2]), rateName: m[1]! }, 2);
+  }
+  for (const m of text.matchAll(COMPLETION_SHARE)) {
+    add({ type: 'completion', start: m.index, end: m.index + m[0].length, rate: Number(m[2]), rateName: m[1]! }, 2);
+  }
+  const ranks: (Span & { type: 'rank'; position: number; scope?: string; written: string; continuation: boolean })[] = [];
+  const addRank = (start: number, end: number, scope: string | undefined, position: string, writtenFrom: number, continuation = false) => {
+    const n = chineseNumber(position);
+    if (n === undefined || n < 1) return;
+    ranks.push({ type: 'rank', start, end, position: n, ...(scope ? { scope } : {}), written: text.slice(writtenFrom, end), continuation });
+  };
+  for (const m of text.matchAll(RANK_WITH_WORD(placeAlt))) addRank(m.index, m.index + m[0].length, m[1], m[2]!, m.index);
+  for (const m of text.matchAll(RANK_WITH_VERB)) {
+    const scopeAt = m.index + m[0].indexOf(m[1]!, 1);
+    addRank(m.index, m.index + m[0].length, m[1], m[2]!, scopeAt);
+  }
+  for (const m of text.matchAll(RANK_SCOPED(placeAlt))) addRank(m.index, m.index + m[0].length, m[1], m[2]!, m.index);
+  for (const r of [...ranks]) {
+    let end = r.end;
+    for (;;) {
+      RANK_CONTINUED.lastIndex = end;
+      const c = RANK_CONTINUED.exec(text);
+      if (!c) break;
+      addRank(c.index, c.index + c[0].length, c[1], c[2]!, c.index + 1, true);
+      end = c.index + c[0].length;
+    }
+  }
+  for (const r of ranks) add(r, 3);
+  for (const m of text.matchAll(QUANTITY)) {
+    const [, approx, number, aboutFirst, multiplier, aboutAfter, unitWord, over] = m as unknown as (string | undefined)[];
+    const unit = `${multiplier ?? ''}${unitWord ?? ''}`;
+    if (unit === '' || number === undefined) continue;
+    // A threshold, not a count: 经营性收入超过20万元的村.
+    if (/(?:超过|高于|低于|不足|不低于|不少于|以上|以下)$/u.test(text.slice(0, m.index)) && text[m.index + m[0].length] === '的') continue;
+    const about = aboutFirst ?? aboutAfter;
+    const bound = about === '余' || about === '多' ? about : over ? '以上' : approx === '近' || approx === '约' ? approx : undefined;
+    add({ type: 'quantity', start: m.index, end: m.index + m[0].length, value: Number(number), unit, ...(bound ? { bound } : {}) }, 4);
+  }
+  for (const m of text.matchAll(LISTED_COUNT)) {
+    const n = m[1] === '两' ? 2 : chineseNumber(m[1]!);
+    const before = text.slice(0, m.index);
+    const list = before.slice(before.search(/[^，,；;。：:]*$/u)).replace(/^其中/u, '');
+    if (n !== undefined && n >= 2 && list.split('、').length === n && /[\u4e00-\u9fa5]$/u.test(list)) {
+      add({ type: 'quantity', start: m.index, end: m.index + m[0].length, value: n, unit: m[2]! }, 4);
+    }
+  }
+  for (const m of text.matchAll(PERCENT)) add({ type: 'percent', start: m.index, end: m.index + m[0].length, value: Number(m[1]) }, 5);
+  for (const m of text.matchAll(UNITLESS)) add({ type: 'unitless', start: m.index, end: m.index + m[0].length, value: Number(m[1]) }, 6);
+
+  found.sort((a, b) => a.m.start - b.m.start || a.priority - b.priority || b.m.end - a.m.end);
+  const kept: Mention[] = [];
+  let lastEnd = 0;
+  for (const { m } of found) {
+    if (m.start < lastEnd) continue;
+    kept.push(m);
+    lastEnd = m.end;
+  }
+  return kept;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}

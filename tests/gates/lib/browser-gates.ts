@@ -1,0 +1,563 @@
+/**
+ * The gates that need a browser: axe-core accessibility, reflow at 320 px, keyboard reachability and
+ * focus indicators, the CSP (securitypolicyviolation events), requests to other origins, console errors,
+ * JavaScript switched off, the assets a page really loads, and screenshots.
+ *
+ * Every function takes a connected Browser and a page (its site path and full URL on a server that sends
+ * the production CSP header) and returns findings; none of them knows about the real site.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Finding } from './findings.ts';
+
+export interface PageTarget {
+  /** Path inside the site without the base (`/reports/x/`), as findings name it. */
+  path: string;
+  /** Full URL on the test server. */
+  url: string;
+}
+
+export type TextSize = 'large';
+
+/** The WCAG levels a government site is audited against. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
+
+const TEXT_SIZE_KEY = 'report-text-size';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// ---------------------------------------------------------------------------------------------
+// Opening a page
+
+interface OpenOptions {
+  width?: number;
+  height?: number;
+  javaScript?: boolean;
+  textSize?: TextSize | undefined;
+  bypassCsp?: boolean;
+}
+
+/** Helpers defined in the page (a string, so nothing of the test runner's transforms leaks in). */
+const HELPERS = String.raw`
+window.__gate = {
+  path(el) {
+    if (!(el instanceof Element)) return String(el);
+    const parts = [];
+    for (let node = el; node && node.nodeType === 1 && node !== document.documentElement; node = node.parentElement) {
+      if (node.id && document.querySelectorAll('#' + CSS.escape(node.id)).length === 1) { parts.unshift('#' + CSS.escape(node.id)); break; }
+      let part = node.localName;
+      const parent = node.parentElement;
+      if (parent) {
+        const same = [...parent.children].filter((c) => c.localName === node.localName);
+        if (same.length > 1) part += ':nth-of-type(' + (same.indexOf(node) + 1) + ')';
+      }
+      parts.unshift(part);
+    }
+    return parts.join(' > ') || el.localName;
+  },
+  snippet(el, max = 200) {
+    if (!(el instanceof Element)) return '';
+    const html = el.outerHTML;
+    const start = html.slice(0, html.indexOf('>') + 1);
+    const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    const out = start + (text && !/^<(script|style)/.test(start) ? text + '…' : '');
+    return out.length > max ? out.slice(0, max) + '…' : out;
+  },
+  visible(el) {
+    if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  },
+};
+`;
+
+/**
+ * One tab per kind of visit (width, text size, JavaScript on/off…) per browser, reused from page to page:
+ * opening a tab costs more than loading a page of this site. Each visit navigates, so no state but the
+ * intended one (the text size in storage) carries over.
+ */
+const tabs = new WeakMap<Browser, Map<string, Promise<{ context: BrowserContext; page: Page }>>>();
+
+async function open(browser: Browser, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const key = JSON.stringify([options.width ?? 1280, options.height ?? 900, options.javaScript ?? true, options.textSize ?? '', options.bypassCsp ?? false]);
+  let pool = tabs.get(browser);
+  if (!pool) {
+    pool = new Map();
+    tabs.set(browser, pool);
+  }
+  let tab = pool.get(key);
+  if (!tab) {
+    tab = newTab(browser, options);
+    pool.set(key, tab);
+    tab.catch(() => pool.delete(key));
+  }
+  const opened = await tab;
+  if (opened.page.isClosed()) {
+    pool.delete(key);
+    return open(browser, options);
+  }
+  return opened;
+}
+
+async function newTab(browser: Browser, options: OpenOptions): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    javaScriptEnabled: options.javaScript ?? true,
+    reducedMotion: 'reduce',
+    bypassCSP: options.bypassCsp ?? false,
+    serviceWorkers: 'block',
+  });
+  // Records CSP violations from the first moment of every document.
+  await context.addInitScript(() => {
+    const store: unknown[] = [];
+    Object.defineProperty(window, '__cspViolations', { value: store });
+    document.addEventListener('securitypolicyviolation', (e) => {
+      store.push({ directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber });
+    });
+  });
+  if (options.textSize) {
+    await context.addInitScript(
+      ([key, size]) => {
+        try {
+          localStorage.setItem(key, size);
+        } catch {
+          // storage refused: the attribute is set after load instead
+        }
+      },
+      [TEXT_SIZE_KEY, options.textSize] as const,
+    );
+  }
+  const page = await context.newPage();
+  return { context, page };
+}
+
+async function load(page: Page, target: PageTarget): Promise<void> {
+  const response = await page.goto(target.url, { waitUntil: 'load' });
+  const status = response?.status() ?? 0;
+  if (status >= 400 && !target.path.endsWith('404.html')) throw new Error(`${target.url} answered HTTP ${status}`);
+  await page.evaluate(HELPERS);
+}
+
+/** Large text as the 大 button sets it: from storage by prefs.js; set directly if the page has no prefs.js. */
+async function applyTextSize(page: Page, size: TextSize | undefined): Promise<void> {
+  if (!size) return;
+  await page.evaluate((s) => {
+    if (document.documentElement.getAttribute('data-text-size') !== s) document.documentElement.setAttribute('data-text-size', s);
+  }, size);
+}
+
+/**
+ * Scrolls through the page so everything drawn on view (the charts) is drawn, waits for the charts and
+ * the fonts, and scrolls back to the top.
+ */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const step = Math.max(200, window.innerHeight - 100);
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await new Promise((r) => setTimeout(r, 20));
+    window.scrollTo(0, 0);
+  });
+  await page
+    .waitForFunction(() => document.querySelectorAll('report-chart:not([data-drawn])').length === 0, null, { timeout: 5000 })
+    .catch(() => {
+      // an undrawn chart is reported by the CSP gate; the other gates look at the page as it is
+    });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+type Listen = Page['on'];
+
+/**
+ * Runs a visit in the tab for these options. `listen` registers page event handlers that are removed
+ * after the visit. `fresh` opens a tab of its own (closed after), for visits that record every request:
+ * a reused tab would serve some from its cache.
+ */
+async function withPage<T>(browser: Browser, options: OpenOptions & { fresh?: boolean }, fn: (page: Page, listen: Listen) => Promise<T>): Promise<T> {
+  const { context, page } = options.fresh ? await newTab(browser, options) : await open(browser, options);
+  const registered: [string, (...args: never[]) => void][] = [];
+  const listen = ((event: string, handler: (...args: never[]) => void) => {
+    registered.push([event, handler]);
+    return (page.on as (e: string, h: (...args: never[]) => void) => Page)(event, handler);
+  }) as Listen;
+  try {
+    return await fn(page, listen);
+  } finally {
+    for (const [event, handler] of registered) (page.off as (e: string, h: (...args: never[]) => void) => Page)(event, handler);
+    if (options.fresh) await context.close();
+  }
+}
+
+const variantOf = (textSize: TextSize | undefined, extra?: string) => [textSize ? `${textSize} text` : 'default text', extra].filter(Boolean).join(', ');
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility: axe-core
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string; html: string; summary: string }[];
+}
+
+export async function checkAxe(browser: Browser, target: PageTarget, { textSize }: { textSize?: TextSize } = {}): Promise<Finding[]> {
+  return withPage(browser, { textSize, bypassCsp: true }, async (page) => {
+    await load(page, target);
+    await applyTextSize(page, textSize);
+    await settle(page);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async (tags) => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), html: n.html, summary: n.failureSummary ?? '' })),
+      }));
+    }, [...AXE_TAGS]) as AxeViolation[];
+    return violations.flatMap((v) =>
+      v.nodes.map((n) => ({
+        gate: 'axe' as const,
+        page: target.path,
+        rule: v.id,
+        variant: variantOf(textSize),
+        message: `${v.help} [${v.impact ?? 'n/a'}] ${n.summary.replace(/\s+/g, ' ')} — ${v.helpUrl.replace(/\?.*$/, '')}`,
+        target: n.target,
+        snippet: n.html,
+      })),
+    );
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reflow: no horizontal scrolling at 320 CSS px (WCAG 1.4.10)
+
+export async function checkReflow(browser: Browser, target: PageTarget, { width = 320, textSize }: { width?: number; textSize?: TextSize } = {}): Promise<Finding[]> {
+  return withPage(browser, { width, height: 640, textSize }, async (page) => {
+    await load(page, target);
+    await applyTextSize(page, textSize);
+    await settle(page);
+    const result = await page.evaluate(() => {
+      const gate = (window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string } }).__gate;
+      const scrollWidth = document.documentElement.scrollWidth;
+      const viewport = window.innerWidth;
+      if (scrollWidth <= viewport) return { scrollWidth, viewport, culprits: [] };
+      const clips = (el: Element) => {
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+          const o = getComputedStyle(a).overflowX;
+          if (o !== 'visible' && o !== 'clip') return true;
+        }
+        return false;
+      };
+      const wide = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > viewport + 0.5 && !clips(el));
+      const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
+      return {
+        scrollWidth,
+        viewport,
+        culprits: innermost.slice(0, 5).map((el) => ({ selector: gate.path(el), snippet: gate.snippet(el), right: Math.round(el.getBoundingClientRect().right) })),
+      };
+    });
+    if (result.scrollWidth <= result.viewport) return [];
+    const base = {
+      gate: 'reflow' as const,
+      page: target.path,
+      rule: 'horizontal-scroll',
+      variant: variantOf(textSize, `${width}px wide`),
+    };
+    if (result.culprits.length === 0) return [{ ...base, message: `the page is ${result.scrollWidth}px wide in a ${result.viewport}px window: readers must scroll sideways` }];
+    return result.culprits.map((c) => ({
+      ...base,
+      message: `the page is ${result.scrollWidth}px wide in a ${result.viewport}px window: this element reaches ${c.right}px`,
+      target: c.selector,
+      snippet: c.snippet,
+    }));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keyboard: Tab reaches every visible control, and every focused control shows where focus is
+
+const FOCUSABLE = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex="0"], [contenteditable=""], [contenteditable="true"]';
+
+export async function checkKeyboard(browser: Browser, target: PageTarget, { width = 1280, textSize }: { width?: number; textSize?: TextSize } = {}): Promise<Finding[]> {
+  return withPage(browser, { width, textSize }, async (page) => {
+    await load(page, target);
+    await applyTextSize(page, textSize);
+    await settle(page);
+    const candidates = await page.evaluate((selector) => {
+      const gate = (window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string; visible(e: Element): boolean } }).__gate;
+      const list = [...document.querySelectorAll(selector)].filter(
+        (el) =>
+          gate.visible(el) &&
+          !(el as HTMLButtonElement).disabled &&
+          !el.closest('[inert]') &&
+          !(el.hasAttribute('tabindex') && Number(el.getAttribute('tabindex')) < 0) &&
+          // a summary is a control only as the first summary of its details
+          (el.localName !== 'summary' || el.parentElement?.querySelector(':scope > summary') === el),
+      );
+      (window as unknown as { __gateKeyboard: Element[] }).__gateKeyboard = list;
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+      return list.map((el) => ({ selector: gate.path(el), snippet: gate.snippet(el) }));
+    }, FOCUSABLE);
+
+    const findings: Finding[] = [];
+    const variant = variantOf(textSize, `${width}px wide`);
+    const reached = new Set<number>();
+    const seen: string[] = [];
+    const maxPresses = candidates.length * 2 + 10;
+    for (let i = 0; i < maxPresses; i++) {
+      await page.keyboard.press('Tab');
+      const state = await page.evaluate(() => {
+        const gate = (window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string } }).__gate;
+        const el = document.activeElement;
+        if (!el || el === document.body || el === document.documentElement) return null;
+        const style = getComputedStyle(el);
+        const transparent = (c: string) => c === 'transparent' || /rgba\([^)]*,\s*0\)$/.test(c);
+        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && !transparent(style.outlineColor);
+        const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+        const r = el.getBoundingClientRect();
+        const onScreen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < window.innerHeight && r.left < window.innerWidth;
+        return {
+          index: (window as unknown as { __gateKeyboard: Element[] }).__gateKeyboard.indexOf(el),
+          selector: gate.path(el),
+          snippet: gate.snippet(el),
+          indicator: outline || shadow,
+          outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}; box-shadow ${style.boxShadow}`,
+          onScreen,
+        };
+      });
+      if (!state) {
+        if (seen.length > 0) break; // focus left the document after the last control
+        continue;
+      }
+      if (seen.includes(state.selector)) break; // wrapped around
+      seen.push(state.selector);
+      if (state.index >= 0) reached.add(state.index);
+      if (!state.indicator) {
+        findings.push({ gate: 'keyboard', page: target.path, rule: 'no-focus-indicator', variant, message: `focused by Tab but shows no focus outline (computed outline: ${state.outline})`, target: state.selector, snippet: state.snippet });
+      }
+      if (!state.onScreen) {
+        findings.push({ gate: 'keyboard', page: target.path, rule: 'focus-off-screen', variant, message: 'focused by Tab but not on screen: the reader cannot see where focus is', target: state.selector, snippet: state.snippet });
+      }
+    }
+    candidates.forEach((c, i) => {
+      if (!reached.has(i)) {
+        findings.push({ gate: 'keyboard', page: target.path, rule: 'not-reachable', variant, message: 'a visible control that pressing Tab never reaches', target: c.selector, snippet: c.snippet });
+      }
+    });
+    return findings;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// One visit under the production CSP: violations, console errors, requests, and what the page loaded
+
+interface Observation {
+  cspHeader: string | null;
+  violations: { directive: string; blocked: string; sample: string; source: string; line: number }[];
+  consoleErrors: { text: string; location: string }[];
+  pageErrors: string[];
+  failedResponses: { url: string; status: number }[];
+  requests: { url: string; type: string }[];
+  undefinedElements: { selector: string; snippet: string }[];
+  undrawnCharts: { selector: string; snippet: string }[];
+  /** Visible text blocks of <main> (for comparing with JavaScript off). */
+  blocks: { selector: string; snippet: string }[];
+}
+
+const BLOCKS = 'main, main :is(h1, h2, h3, h4, h5, h6, p, li, dt, dd, table, caption, th, td, figcaption, blockquote, pre, dl), .meta-block';
+
+const observations = new Map<string, Promise<Observation>>();
+
+/** Loads the page once per URL (per process), scrolls through it, and records everything the runtime gates look at. */
+export function observe(browser: Browser, target: PageTarget): Promise<Observation> {
+  const key = target.url;
+  let hit = observations.get(key);
+  if (!hit) {
+    hit = observeUncached(browser, target);
+    observations.set(key, hit);
+    hit.catch(() => observations.delete(key));
+  }
+  return hit;
+}
+
+async function observeUncached(browser: Browser, target: PageTarget): Promise<Observation> {
+  return withPage(browser, { fresh: true }, async (page, listen) => {
+    const consoleErrors: Observation['consoleErrors'] = [];
+    const pageErrors: string[] = [];
+    const failedResponses: Observation['failedResponses'] = [];
+    const requests: Observation['requests'] = [];
+    listen('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push({ text: m.text(), location: m.location().url ? `${m.location().url}:${m.location().lineNumber}` : '' });
+    });
+    listen('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
+    listen('request', (r) => requests.push({ url: r.url(), type: r.resourceType() }));
+    listen('requestfailed', (r) => failedResponses.push({ url: r.url(), status: 0 }));
+    listen('response', (r) => {
+      if (r.status() >= 400 && r.url() !== target.url) failedResponses.push({ url: r.url(), status: r.status() });
+    });
+    const response = await page.goto(target.url, { waitUntil: 'load' });
+    const cspHeader = (await response?.allHeaders())?.['content-security-policy'] ?? null;
+    await page.evaluate(HELPERS);
+    await settle(page);
+    // Work the text-size control, as a reader would, so its script runs under the policy too.
+    await page.evaluate(() => {
+      const buttons = [...document.querySelectorAll<HTMLButtonElement>('text-size button')];
+      for (const b of [...buttons, buttons.find((x) => x.dataset['size'] === 'medium')]) b?.click();
+    });
+    await page.waitForTimeout(50);
+    const state = await page.evaluate((blocks) => {
+      const gate = (window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string; visible(e: Element): boolean } }).__gate;
+      const describe = (el: Element) => ({ selector: gate.path(el), snippet: gate.snippet(el) });
+      return {
+        violations: (window as unknown as { __cspViolations: Observation['violations'] }).__cspViolations ?? [],
+        undefinedElements: [...document.querySelectorAll(':not(:defined)')].map(describe),
+        undrawnCharts: [...document.querySelectorAll('report-chart:not([data-drawn])')].map(describe),
+        blocks: [...document.querySelectorAll(blocks)].filter((el) => gate.visible(el)).map(describe),
+      };
+    }, BLOCKS);
+    return { cspHeader, consoleErrors, pageErrors, failedResponses, requests, ...state };
+  });
+}
+
+/** CSP gate: the page is served with the policy and breaks none of it, and its scripts really ran. */
+export async function checkCsp(browser: Browser, target: PageTarget, { policy }: { policy: string }): Promise<Finding[]> {
+  const o = await observe(browser, target);
+  const base = { gate: 'csp' as const, page: target.path };
+  const findings: Finding[] = [];
+  if (o.cspHeader !== policy) {
+    findings.push({ ...base, rule: 'csp-header', message: `the test server did not send the production policy (got ${JSON.stringify(o.cspHeader)}), so this check proves nothing` });
+  }
+  for (const v of o.violations) {
+    findings.push({
+      ...base,
+      rule: v.directive,
+      message: `blocked by the Content-Security-Policy (${v.directive}): ${v.blocked === 'inline' ? 'an inline script or style (move it into a file the page loads)' : v.blocked || 'inline code'}${v.sample ? `: "${v.sample}"` : ''}`,
+      target: `${v.source || target.url}${v.line ? `:${v.line}` : ''}`,
+    });
+  }
+  for (const el of o.undefinedElements) {
+    findings.push({ ...base, rule: 'custom-element-not-defined', message: 'this custom element was never defined: its script did not run', target: el.selector, snippet: el.snippet });
+  }
+  for (const el of o.undrawnCharts) {
+    findings.push({ ...base, rule: 'chart-not-drawn', message: 'this chart was not drawn after scrolling it into view', target: el.selector, snippet: el.snippet });
+  }
+  return findings;
+}
+
+/** The page's static markup must not carry a CSP meta tag: frame-ancestors is ignored there (it must be a header). */
+export function checkCspMeta(path: string, html: string): Finding[] {
+  return /<meta[^>]+http-equiv\s*=\s*["']?content-security-policy/i.test(html)
+    ? [{ gate: 'csp', page: path, rule: 'csp-meta-tag', message: 'a <meta http-equiv="Content-Security-Policy"> tag: browsers ignore frame-ancestors there; send the policy as a header (deploy/nginx.conf, public/_headers)' }]
+    : [];
+}
+
+/** Console gate, JavaScript on: no console errors, no uncaught exceptions, no failed loads. */
+export async function checkConsole(browser: Browser, target: PageTarget): Promise<Finding[]> {
+  const o = await observe(browser, target);
+  return [
+    ...o.consoleErrors.map((e) => ({ gate: 'console' as const, page: target.path, rule: 'console-error', message: e.text, ...(e.location ? { target: e.location } : {}) })),
+    ...o.pageErrors.map((e) => ({ gate: 'console' as const, page: target.path, rule: 'pageerror', message: `uncaught: ${e}` })),
+    ...o.failedResponses.map((r) => ({ gate: 'console' as const, page: target.path, rule: 'failed-request', message: `${r.url} ${r.status ? `answered HTTP ${r.status}` : 'failed to load'}`, target: r.url })),
+  ];
+}
+
+/** The runtime part of the self-contained gate: every request the page made went to its own origin. */
+export async function checkRequests(browser: Browser, target: PageTarget): Promise<Finding[]> {
+  const o = await observe(browser, target);
+  const origin = new URL(target.url).origin;
+  return o.requests
+    .filter((r) => /^(?:https?|wss?):/i.test(r.url) && new URL(r.url).origin !== origin)
+    .map((r) => ({ gate: 'external' as const, page: target.path, rule: 'external-request', message: `the page requested ${r.url} (${r.type}) from another origin`, target: r.url }));
+}
+
+/** The scripts and stylesheets the browser fetched for a page, after scrolling through it (site paths, without the base). */
+export async function fetchedAssets(browser: Browser, target: PageTarget, { base = '/' }: { base?: string } = {}): Promise<string[]> {
+  const o = await observe(browser, target);
+  const origin = new URL(target.url).origin;
+  const paths = o.requests
+    .filter((r) => (r.type === 'script' || r.type === 'stylesheet') && r.url.startsWith(origin))
+    .map((r) => new URL(r.url).pathname)
+    .map((p) => (p.startsWith(base) ? `/${p.slice(base.length)}` : p));
+  return [...new Set(paths)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// JavaScript off: no errors, and the text, tables and required blocks are still there and visible
+
+export async function checkNoJs(
+  browser: Browser,
+  target: PageTarget,
+  { requireVisible = [] }: { requireVisible?: readonly string[] } = {},
+): Promise<Finding[]> {
+  const withJs = await observe(browser, target);
+  return withPage(browser, { javaScript: false }, async (page, listen) => {
+    const consoleErrors: string[] = [];
+    listen('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    listen('pageerror', (e) => consoleErrors.push(`uncaught ${e.name}: ${e.message}`));
+    await load(page, target);
+    const state = await page.evaluate(
+      ({ blocks, required }) => {
+        const gate = (window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string; visible(e: Element): boolean } }).__gate;
+        const main = document.querySelector('main');
+        return {
+          main: main ? { visible: gate.visible(main), text: (main as HTMLElement).innerText.trim().length } : null,
+          hiddenTables: [...document.querySelectorAll('table')].filter((t) => !gate.visible(t)).map((el) => ({ selector: gate.path(el), snippet: gate.snippet(el) })),
+          required: required.map((selector) => {
+            const found = [...document.querySelectorAll(selector)];
+            return { selector, present: found.length > 0, visible: found.length > 0 && found.every((el) => gate.visible(el)) };
+          }),
+          blocks: [...document.querySelectorAll(blocks)].filter((el) => gate.visible(el)).map((el) => gate.path(el)),
+        };
+      },
+      { blocks: BLOCKS, required: [...requireVisible] },
+    );
+    const base = { gate: 'nojs' as const, page: target.path, variant: 'JavaScript off' };
+    const findings: Finding[] = consoleErrors.map((text) => ({ ...base, rule: 'console-error', message: text }));
+    if (!state.main) findings.push({ ...base, rule: 'no-main', message: 'the page has no <main>' });
+    else if (!state.main.visible || state.main.text === 0) findings.push({ ...base, rule: 'main-not-visible', message: 'the main text is not visible without JavaScript', target: 'main' });
+    for (const t of state.hiddenTables) findings.push({ ...base, rule: 'table-not-visible', message: 'this table is not visible without JavaScript', target: t.selector, snippet: t.snippet });
+    for (const r of state.required) {
+      if (!r.present) findings.push({ ...base, rule: 'required-block-missing', message: `the page has no ${r.selector}, which it must show`, target: r.selector });
+      else if (!r.visible) findings.push({ ...base, rule: 'required-block-not-visible', message: `${r.selector} is not visible without JavaScript`, target: r.selector });
+    }
+    const without = new Set(state.blocks);
+    for (const block of withJs.blocks) {
+      if (!without.has(block.selector)) {
+        findings.push({ ...base, rule: 'content-needs-js', message: 'visible with JavaScript, missing or hidden without it', target: block.selector, snippet: block.snippet });
+      }
+    }
+    return findings;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screenshots (artefacts for a reviewer; not compared)
+
+export function screenshotName(pagePath: string, width: number): string {
+  const name = pagePath.replace(/^\/|\/$/g, '').replace(/\.html$/, '').replace(/\//g, '_') || 'home';
+  return `${name}-${width}.png`;
+}
+
+export async function screenshot(browser: Browser, target: PageTarget, { width, dir }: { width: number; dir: string }): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, screenshotName(target.path, width));
+  await withPage(browser, { width, height: 900 }, async (page) => {
+    await load(page, target);
+    await settle(page);
+    await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  });
+  return file;
+}

@@ -1,0 +1,88 @@
+/**
+ * Runs gates on a built site folder: the same functions the tests call, for `npm run gates` (scripts/gates.ts).
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { CONTENT_SECURITY_POLICY } from '../../../src/security/csp.ts';
+import { serveStatic } from '../../support/server.ts';
+import { checkAxe, checkConsole, checkCsp, checkCspMeta, checkKeyboard, checkNoJs, checkReflow, checkRequests, fetchedAssets, screenshot, type PageTarget } from './browser-gates.ts';
+import { measureBudgets, uncountedAssets, type BudgetConfig, type BudgetRow } from './budgets.ts';
+import { checkSelfContained } from './external.ts';
+import type { Finding, GateName } from './findings.ts';
+import { checkHtml } from './html.ts';
+import { checkLinks } from './links.ts';
+import { normaliseBase, type SitePage } from './site.ts';
+
+export interface RunOptions {
+  dist: string;
+  base?: string;
+  pages: readonly SitePage[];
+  gates: readonly GateName[];
+  budgets: BudgetConfig;
+  /** The site's own absolute URLs (its public URL), checked by the links gate like relative links. */
+  siteUrls?: readonly string[];
+  /** Selectors that must be visible with JavaScript off, per page. */
+  requireVisible?: (pagePath: string) => readonly string[];
+  /** A function that starts a browser, called only when a browser gate runs. */
+  launchBrowser: () => Promise<Browser>;
+  /** Write screenshots (375 and 1280 px) into this folder. */
+  screenshotsDir?: string;
+  log?: (line: string) => void;
+}
+
+const BROWSER_GATES: readonly GateName[] = ['axe', 'reflow', 'keyboard', 'csp', 'console', 'nojs', 'external', 'budgets'];
+
+export async function runGates(options: RunOptions): Promise<{ findings: Finding[]; budgetRows: BudgetRow[] }> {
+  const { dist, pages, gates } = options;
+  const base = normaliseBase(options.base);
+  const log = options.log ?? (() => {});
+  const findings: Finding[] = [];
+  let budgetRows: BudgetRow[] = [];
+  const wants = (g: GateName) => gates.includes(g);
+
+  if (wants('html')) findings.push(...(await checkHtml(pages)));
+  if (wants('links')) findings.push(...(await checkLinks(dist, pages, { base, siteUrls: options.siteUrls ?? [] })));
+  if (wants('external')) findings.push(...(await checkSelfContained(dist, pages, { base })));
+  if (wants('csp')) for (const p of pages) findings.push(...checkCspMeta(p.path, readFileSync(p.file, 'utf8')));
+  if (wants('budgets')) {
+    const measured = await measureBudgets(dist, pages, options.budgets, { base });
+    budgetRows = measured.rows;
+    findings.push(...measured.findings);
+  }
+
+  if (!gates.some((g) => BROWSER_GATES.includes(g)) && !options.screenshotsDir) return { findings, budgetRows };
+
+  const server = await serveStatic(dist, { base, headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
+  const browser = await options.launchBrowser();
+  try {
+    for (const page of pages) {
+      const target: PageTarget = { path: page.path, url: `${server.url}${page.path.slice(1)}` };
+      log(`  ${page.path}`);
+      if (wants('axe')) {
+        findings.push(...(await checkAxe(browser, target)));
+        findings.push(...(await checkAxe(browser, target, { textSize: 'large' })));
+      }
+      if (wants('reflow')) {
+        findings.push(...(await checkReflow(browser, target, { width: 320 })));
+        findings.push(...(await checkReflow(browser, target, { width: 320, textSize: 'large' })));
+      }
+      if (wants('keyboard')) findings.push(...(await checkKeyboard(browser, target)));
+      if (wants('csp')) findings.push(...(await checkCsp(browser, target, { policy: CONTENT_SECURITY_POLICY })));
+      if (wants('console')) findings.push(...(await checkConsole(browser, target)));
+      if (wants('external')) findings.push(...(await checkRequests(browser, target)));
+      if (wants('nojs')) findings.push(...(await checkNoJs(browser, target, { requireVisible: options.requireVisible?.(page.path) ?? [] })));
+      if (wants('budgets')) {
+        const row = budgetRows.find((r) => r.page === page.path);
+        const fetched = await fetchedAssets(browser, target, { base });
+        if (row) findings.push(...uncountedAssets(row, fetched));
+      }
+      if (options.screenshotsDir) {
+        for (const width of [375, 1280]) log(`    ${await screenshot(browser, target, { width, dir: options.screenshotsDir })}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { findings, budgetRows };
+}

@@ -1,0 +1,53 @@
+/**
+ * What the gates need to know about the real site (and nothing else does): how to build it, its public
+ * URL, the base path a portal hosts it under, and the blocks that must be visible without JavaScript.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The sub-path a portal hosts the microsite under; the links gate checks a build for it. */
+export const PORTAL_BASE = '/zt/nantang/';
+
+export const BUDGETS_FILE = path.join(ROOT, 'budgets.json');
+
+export const SCREENSHOTS_DIR = path.join(ROOT, 'test-results/screenshots');
+
+/** The site's own public URL (content/site.yaml), so the canonical links are checked too. */
+export function siteUrls(): string[] {
+  const contentDir = path.resolve(ROOT, process.env['CONTENT_DIR'] ?? 'content');
+  const site = parse(readFileSync(path.join(contentDir, 'site.yaml'), 'utf8')) as { publicUrl?: string };
+  return site.publicUrl ? [site.publicUrl] : [];
+}
+
+/** With JavaScript off these must still be present and visible (beyond <main>, its text and tables). */
+export function requireVisible(pagePath: string): string[] {
+  const required = ['main h1'];
+  if (/^\/reports\/[^/]+\/$/.test(pagePath)) required.push('section.meta-block');
+  return required;
+}
+
+/** `node scripts/build.ts` with the project's Node; throws with the build's output when it fails. */
+export function buildSite(env: Record<string, string> = {}): void {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    throw new Error(`node scripts/build.ts failed (${JSON.stringify(env)}):\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+/** Builds the real site for the portal base path into a fresh temporary folder and returns it. */
+export function buildForBase(base = PORTAL_BASE): string {
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'report-gates-')), 'dist');
+  buildSite({ OUT_DIR: out, BASE_PATH: base });
+  return out;
+}

@@ -1,0 +1,222 @@
+/**
+ * The gates themselves: each one, run on a tiny fixture site (tests/gates/fixtures/, not part of the real
+ * site) that breaks it on purpose, must fail with a finding that names the page and the rule, and the
+ * good fixture must pass them all. Without this a gate that silently checks nothing would look green.
+ */
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/security/csp.ts';
+import { serveStatic, type StaticServer } from '../support/server.ts';
+import {
+  checkAxe,
+  checkConsole,
+  checkCsp,
+  checkCspMeta,
+  checkKeyboard,
+  checkNoJs,
+  checkReflow,
+  checkRequests,
+  fetchedAssets,
+  type PageTarget,
+} from './lib/browser-gates.ts';
+import { budgetTable, BudgetConfig, measureBudgets, uncountedAssets } from './lib/budgets.ts';
+import { checkSelfContained } from './lib/external.ts';
+import { formatFindings, reproCommand, type Finding } from './lib/findings.ts';
+import { checkHtml } from './lib/html.ts';
+import { checkLinks } from './lib/links.ts';
+import { listPages, type SitePage } from './lib/site.ts';
+import { PAGE_TIMEOUT, useSharedBrowser } from './support.ts';
+
+const FIXTURES = path.resolve('tests/gates/fixtures');
+const fixture = (name: string) => path.join(FIXTURES, name);
+const pagesOf = (name: string) => listPages(fixture(name));
+const home = (name: string): SitePage => pagesOf(name).find((p) => p.path === '/')!;
+
+const browser = useSharedBrowser();
+
+/** One static server per fixture, sending the production CSP header like the real-site server. */
+const servers = new Map<string, Promise<StaticServer>>();
+async function target(name: string, pagePath = '/'): Promise<PageTarget> {
+  let server = servers.get(name);
+  if (!server) {
+    server = serveStatic(fixture(name), { headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    servers.set(name, server);
+  }
+  return { path: pagePath, url: `${(await server).url}${pagePath.slice(1)}` };
+}
+afterAll(async () => {
+  await Promise.all([...servers.values()].map(async (s) => (await s).close()));
+});
+
+const FIXTURE_BUDGETS: BudgetConfig = BudgetConfig.parse({
+  gzipLevel: 6,
+  pageTypes: [
+    { name: 'home', match: '^/$', budget: { js: 2048, css: 2048, html: 4096 } },
+    { name: 'about', match: '^/about/$', budget: { js: 0, css: 2048, html: 4096 } },
+    { name: '404', match: '^/404\\.html$', budget: { js: 0, css: 2048, html: 4096 } },
+  ],
+});
+
+/** A finding of this gate and rule on this page must be there, and its report must say so. */
+type Expected = { [K in keyof Finding]?: Finding[K] | RegExp } & Pick<Finding, 'gate' | 'rule' | 'page'>;
+function expectFinding(findings: readonly Finding[], expected: Expected, site = {}) {
+  const matches = (f: Finding) =>
+    Object.entries(expected).every(([k, v]) => {
+      const actual = f[k as keyof Finding];
+      return v instanceof RegExp ? actual !== undefined && v.test(actual) : actual === v;
+    });
+  const match = findings.find(matches);
+  expect(match, `expected a ${expected.gate}/${expected.rule} finding on ${expected.page}; got:\n${formatFindings(findings, site)}`).toBeDefined();
+  const report = formatFindings([match!], site);
+  expect(report).toContain(`page ${expected.page}`);
+  expect(report).toContain(`rule ${expected.rule}`);
+  expect(report).toContain(reproCommand(match!, site));
+  return match!;
+}
+
+describe('the good fixture passes every gate', () => {
+  const pages = pagesOf('good');
+  it('has three pages', () => expect(pages.map((p) => p.path)).toEqual(['/', '/404.html', '/about/']));
+  it('static gates: html, links, external, budgets', async () => {
+    expect(await checkHtml(pages)).toEqual([]);
+    expect(await checkLinks(fixture('good'), pages)).toEqual([]);
+    expect(await checkSelfContained(fixture('good'), pages)).toEqual([]);
+    const { rows, findings } = await measureBudgets(fixture('good'), pages, FIXTURE_BUDGETS);
+    expect(findings).toEqual([]);
+    // The chunk imported with import() on click is counted.
+    expect(rows[0]!.jsFiles.map((f) => f.path)).toEqual(['/app.js', '/chunk.js']);
+  });
+  it.each(['/', '/404.html', '/about/'])('browser gates on %s', { timeout: PAGE_TIMEOUT }, async (pagePath) => {
+    const t = await target('good', pagePath);
+    const b = browser();
+    const findings = [
+      ...(await checkAxe(b, t)),
+      ...(await checkAxe(b, t, { textSize: 'large' })),
+      ...(await checkReflow(b, t)),
+      ...(await checkReflow(b, t, { textSize: 'large' })),
+      ...(await checkKeyboard(b, t)),
+      ...(await checkCsp(b, t, { policy: CONTENT_SECURITY_POLICY })),
+      ...(await checkConsole(b, t)),
+      ...(await checkRequests(b, t)),
+      ...(await checkNoJs(b, t, { requireVisible: ['main h1'] })),
+    ];
+    expect(findings, formatFindings(findings)).toEqual([]);
+  });
+});
+
+describe('each gate catches what it is for', () => {
+  it('axe: an image without alt (default and large text)', { timeout: PAGE_TIMEOUT }, async () => {
+    const t = await target('img-without-alt');
+    const f = expectFinding(await checkAxe(browser(), t), { gate: 'axe', rule: 'image-alt', page: '/' });
+    expect(f.target).toBe('img');
+    expect(f.snippet).toContain('<img src="/square.svg"');
+    expectFinding(await checkAxe(browser(), t, { textSize: 'large' }), { gate: 'axe', rule: 'image-alt', page: '/', variant: 'large text' });
+  });
+
+  it('html: an image without alt, a duplicate id, a list item outside a list', async () => {
+    expectFinding(await checkHtml([home('img-without-alt')]), { gate: 'html', rule: 'wcag/h37', page: '/' });
+    const findings = await checkHtml([home('invalid-html')]);
+    expectFinding(findings, { gate: 'html', rule: 'no-dup-id', page: '/' });
+    expectFinding(findings, { gate: 'html', rule: 'element-permitted-parent', page: '/' });
+  });
+
+  it('links: a dead link, a missing #id on another page and on the same page', async () => {
+    const findings = await checkLinks(fixture('dead-link'), pagesOf('dead-link'));
+    expectFinding(findings, { gate: 'links', rule: 'dead-link', page: '/', snippet: /href="\/missing\/"/ });
+    expectFinding(findings, { gate: 'links', rule: 'dead-fragment', page: '/', message: /id="nope" on \/about\// });
+    expectFinding(findings, { gate: 'links', rule: 'dead-fragment', page: '/', message: /id="nowhere" on this page/ });
+    expect(findings).toHaveLength(3); // the good link to /about/#team is fine
+  });
+
+  it('links: root-relative links break under a base path', async () => {
+    const findings = await checkLinks(fixture('good'), pagesOf('good'), { base: '/zt/nantang/' });
+    const site = { dist: 'tests/gates/fixtures/good', base: '/zt/nantang/' };
+    expectFinding(findings, { gate: 'links', rule: 'outside-base', page: '/', snippet: /href="\/about\/"/ }, site);
+    // Relative links stay inside the base.
+    expect(findings.filter((f) => f.page === '/about/')).toEqual([]);
+  });
+
+  it('external: a CDN script, a CDN background image, a fetch() to another origin', async () => {
+    const findings = await checkSelfContained(fixture('external-script'), pagesOf('external-script'));
+    expectFinding(findings, { gate: 'external', rule: 'external-script', page: '/', message: /https:\/\/cdn\.example\.com\/lib\.js/ });
+    expectFinding(findings, { gate: 'external', rule: 'external-css-url', page: '/', target: '/style.css' });
+    expectFinding(findings, { gate: 'external', rule: 'external-js-load', page: '/', target: '/app.js', message: /api\.example\.com/ });
+    // A plain link to another site is allowed.
+    expect(await checkSelfContained(fixture('good'), pagesOf('good'))).toEqual([]);
+  });
+
+  it('external: the browser requests from other origins are caught at run time too', { timeout: PAGE_TIMEOUT }, async () => {
+    const findings = await checkRequests(browser(), await target('external-script'));
+    expectFinding(findings, { gate: 'external', rule: 'external-request', page: '/', target: 'https://cdn.example.com/lib.js' });
+  });
+
+  it('csp: an inline script without a hash is blocked and reported', { timeout: PAGE_TIMEOUT }, async () => {
+    const findings = await checkCsp(browser(), await target('inline-script'), { policy: CONTENT_SECURITY_POLICY });
+    expectFinding(findings, { gate: 'csp', rule: 'script-src-elem', page: '/', message: /inline/ });
+  });
+
+  it('csp: a page not served with the policy is reported, not silently passed', { timeout: PAGE_TIMEOUT }, async () => {
+    const server = await serveStatic(fixture('good'));
+    try {
+      const findings = await checkCsp(browser(), { path: '/about/', url: `${server.url}about/` }, { policy: CONTENT_SECURITY_POLICY });
+      expectFinding(findings, { gate: 'csp', rule: 'csp-header', page: '/about/' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('csp: a policy in a meta tag is reported (frame-ancestors needs a header)', () => {
+    const html = `<!DOCTYPE html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}"><title>x</title></head><body></body></html>`;
+    expectFinding(checkCspMeta('/', html), { gate: 'csp', rule: 'csp-meta-tag', page: '/' });
+  });
+
+  it('budgets: a dynamically imported chunk over the budget', async () => {
+    const { rows, findings } = await measureBudgets(fixture('oversized-bundle'), pagesOf('oversized-bundle'), FIXTURE_BUDGETS);
+    expect(rows[0]!.jsFiles.map((f) => f.path)).toEqual(['/app.js', '/big-chunk.js']);
+    const f = expectFinding(findings, { gate: 'budgets', rule: 'js-budget', page: '/' });
+    expect(f.message).toMatch(/over the "home" budget of 2048 bytes/);
+    expect(f.target).toContain('/big-chunk.js');
+    expect(budgetTable(rows)).toMatch(/^\/\s+home\s+\d{4}\s+2048/m);
+  });
+
+  it('budgets: a page without a page type has no budget, which is a finding', async () => {
+    const config = BudgetConfig.parse({ ...FIXTURE_BUDGETS, pageTypes: FIXTURE_BUDGETS.pageTypes.slice(0, 1) });
+    expectFinding((await measureBudgets(fixture('good'), pagesOf('good'), config)).findings, { gate: 'budgets', rule: 'no-page-type', page: '/about/' });
+  });
+
+  it('budgets: a script the browser loads but the count missed is reported', { timeout: PAGE_TIMEOUT }, async () => {
+    const { rows } = await measureBudgets(fixture('oversized-bundle'), pagesOf('oversized-bundle'), FIXTURE_BUDGETS);
+    const fetched = await fetchedAssets(browser(), await target('oversized-bundle'));
+    expect(fetched).toEqual(['/app.js', '/big-chunk.js']);
+    expect(uncountedAssets(rows[0]!, fetched)).toEqual([]);
+    const row = { ...rows[0]!, jsFiles: rows[0]!.jsFiles.slice(0, 1) };
+    expectFinding(uncountedAssets(row, fetched), { gate: 'budgets', rule: 'uncounted-asset', page: '/', target: '/big-chunk.js' });
+  });
+
+  it('keyboard: a removed focus outline and a Tab trap', { timeout: PAGE_TIMEOUT }, async () => {
+    const findings = await checkKeyboard(browser(), await target('keyboard-trap'));
+    expectFinding(findings, { gate: 'keyboard', rule: 'no-focus-indicator', page: '/', target: '#first' });
+    expectFinding(findings, { gate: 'keyboard', rule: 'not-reachable', page: '/', target: '#third' });
+    expect(findings.some((f) => f.target === '#second')).toBe(false);
+  });
+
+  it('reflow: a box wider than 320 px', { timeout: PAGE_TIMEOUT }, async () => {
+    const findings = await checkReflow(browser(), await target('wide-page'), { width: 320 });
+    expectFinding(findings, { gate: 'reflow', rule: 'horizontal-scroll', page: '/', snippet: /class="fixed-width"/ });
+  });
+
+  it('console: console.error, an uncaught exception, a missing image', { timeout: PAGE_TIMEOUT }, async () => {
+    const findings = await checkConsole(browser(), await target('console-error'));
+    expectFinding(findings, { gate: 'console', rule: 'console-error', page: '/', message: /something went wrong/ });
+    expectFinding(findings, { gate: 'console', rule: 'pageerror', page: '/', message: /fixture: uncaught/ });
+    expectFinding(findings, { gate: 'console', rule: 'failed-request', page: '/', target: /\/missing\.png$/ });
+  });
+
+  it('nojs: text that only JavaScript shows', { timeout: PAGE_TIMEOUT }, async () => {
+    const findings = await checkNoJs(browser(), await target('needs-js'), { requireVisible: ['section.meta-block'] });
+    expectFinding(findings, { gate: 'nojs', rule: 'main-not-visible', page: '/' });
+    expectFinding(findings, { gate: 'nojs', rule: 'table-not-visible', page: '/' });
+    expectFinding(findings, { gate: 'nojs', rule: 'content-needs-js', page: '/', snippet: /<h1>Needs JavaScript/ });
+    expectFinding(findings, { gate: 'nojs', rule: 'required-block-missing', page: '/', target: 'section.meta-block' });
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Gates on the files of the real built site, no browser needed: valid HTML, links (also in a build for
+ * the portal base path), nothing loaded from another origin, and the size budgets.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { budgetTable, loadBudgets, measureBudgets } from './lib/budgets.ts';
+import { checkSelfContained } from './lib/external.ts';
+import { checkHtml } from './lib/html.ts';
+import { checkLinks } from './lib/links.ts';
+import { listPages } from './lib/site.ts';
+import { checkCspMeta } from './lib/browser-gates.ts';
+import { BUDGETS_FILE, siteUrls } from './real-site.ts';
+import { expectNoFindings, gates, pages } from './support.ts';
+
+describe('the built site', () => {
+  it('has the home page, the 404 page and the pages of a report', () => {
+    const paths = pages.map((p) => p.path);
+    expect(paths).toContain('/');
+    expect(paths).toContain('/404.html');
+    expect(paths.filter((p) => p.startsWith('/reports/')).length).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('html: every page passes html-validate', () => {
+  it.each(pages)('html $path', async (page) => {
+    expectNoFindings(await checkHtml([page]));
+  });
+});
+
+describe('links: every internal href/src and #fragment resolves', () => {
+  it.each(pages)('links $path', async (page) => {
+    expectNoFindings(await checkLinks(gates.dist, [page], { siteUrls: siteUrls() }));
+  });
+});
+
+describe(`links: the build for a portal base path keeps every link inside it`, () => {
+  const basePages = listPages(gates.baseDist);
+  it('the base-path build has the same pages', () => {
+    expect(basePages.map((p) => p.path)).toEqual(pages.map((p) => p.path));
+  });
+  it.each(basePages)(`links under base $path`, async (page) => {
+    expectNoFindings(await checkLinks(gates.baseDist, [page], { base: gates.base, siteUrls: siteUrls() }), { base: gates.base });
+  });
+});
+
+describe('external: nothing is loaded from another origin', () => {
+  it.each(pages)('external $path', async (page) => {
+    expectNoFindings(await checkSelfContained(gates.dist, [page]));
+  });
+});
+
+describe('csp: the policy is a header, never a meta tag', () => {
+  it.each(pages)('csp meta $path', (page) => {
+    expectNoFindings(checkCspMeta(page.path, readFileSync(page.file, 'utf8')));
+  });
+});
+
+describe('budgets: JS, CSS and HTML gzip bytes per page type (budgets.json)', () => {
+  it('every page is within the budget of its page type', async () => {
+    const { rows, findings } = await measureBudgets(gates.dist, pages, loadBudgets(BUDGETS_FILE));
+    console.log(`\n${budgetTable(rows)}\n`);
+    expectNoFindings(findings);
+  });
+});
