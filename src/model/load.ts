@@ -15,7 +15,7 @@ import { siteSchema, type Site } from '../schemas/site.ts';
 import { townSchema, type Town } from '../schemas/town.ts';
 import { checkOutcomes, checkReport, checkTownsAndOrder } from '../validation/cross.ts';
 import { sortProblems, type Problem } from '../validation/problem.ts';
-import { readUtf8, readYamlFile, type YamlFile } from '../validation/yaml.ts';
+import { readUtf8, readYamlFile, TO_FILL, type YamlFile } from '../validation/yaml.ts';
 import { parseNarrative, type Narrative } from './narrative.ts';
 
 export interface TownEntry extends Town {
@@ -112,7 +112,15 @@ export function loadContent(contentDir: string, projectRoot = path.dirname(conte
     else {
       const text = readUtf8(narrativePath, rel(narrativePath));
       problems.push(...text.problems);
-      if (text.text !== undefined) narrative = parseNarrative(text.text.replace(/^\uFEFF/, ''));
+      if (text.text !== undefined) {
+        narrative = parseNarrative(text.text.replace(/^\uFEFF/, ''));
+        text.text.split('\n').forEach((line, i) => {
+          const column = line.indexOf(TO_FILL);
+          if (column >= 0) {
+            problems.push({ severity: 'error', file: rel(narrativePath), line: i + 1, column: column + 1, field: '', message: `这里还是“${TO_FILL}”：请把本期报告正文照原文粘贴进来` });
+          }
+        });
+      }
     }
     loaded.push({ id, dir: rel(dir), files: files as ReportFiles, ...(narrative ? { narrative } : {}) });
   }

@@ -14,14 +14,15 @@ export const idSchema = z
 export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD，例如 2022-07-04' })
-  .refine((s) => isRealDate(s), { error: '这一天在日历上不存在' })
+  // Only a well-formed date can be checked against the calendar; a malformed one has its own message.
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isRealDate(s), { error: '这一天在日历上不存在' })
   .describe('日期，格式 YYYY-MM-DD');
 
 /** A date with a time, YYYY-MM-DD HH:MM, local time of the issuing body. */
 export const dateTimeSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, { error: '日期时间格式应为 YYYY-MM-DD HH:MM，例如 2022-07-29 17:02' })
-  .refine((s) => isRealDate(s.slice(0, 10)) && isRealTime(s.slice(11)), { error: '这个日期或时间不存在' })
+  .refine((s) => !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(s) || (isRealDate(s.slice(0, 10)) && isRealTime(s.slice(11))), { error: '这个日期或时间不存在' })
   .describe('日期和时间，格式 YYYY-MM-DD HH:MM（北京时间）');
 
 export function isRealDate(s: string): boolean {

@@ -4,10 +4,13 @@
  * the line and column the editor has to fix.
  */
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { chineseErrorMap, closest } from './messages.ts';
 import type { Problem } from './problem.ts';
+
+/** The marker `npm run new-report` leaves where an editor still has to fill something in. */
+export const TO_FILL = '待填写';
 
 export interface Position {
   line: number;
@@ -93,8 +96,17 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
     problems.push({ severity: 'error', file, line: 1, column: 1, field: '', message: `文件是空的，应填写${schemaLabel(schema)}` });
     return { problems, locate };
   }
+  const unfilled = new Set<string>();
+  visit(doc, {
+    Scalar(key, node, ancestors) {
+      if (typeof node.value !== 'string' || !node.value.includes(TO_FILL) || key === 'key') return;
+      const at = position(node.range?.[0] ?? 0);
+      unfilled.add(`${at.line}:${at.column}`);
+      problems.push({ severity: 'error', file, ...at, field: fieldPath(pathOf(ancestors, node)), message: `这里还是“${TO_FILL}”：请照原文填写，或删掉不需要的项` });
+    },
+  });
   const result = schema.safeParse(doc.toJS(), { error: chineseErrorMap, reportInput: true });
-  if (result.success) return { data: result.data, problems, locate };
+  if (result.success) return { ...(problems.length === 0 ? { data: result.data } : {}), problems, locate };
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
@@ -117,6 +129,8 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
       continue;
     }
     const at = locate(issue.path);
+    // A placeholder is reported once, as unfilled, not again as a wrong format.
+    if (unfilled.has(`${at.line}:${at.column}`)) continue;
     const label = fieldLabel(schema, issue.path);
     problems.push({
       severity: 'error',
@@ -131,6 +145,18 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
 
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
+}
+
+/** The data path of a node from the ancestors `visit` passes: map keys and list indexes. */
+function pathOf(ancestors: readonly unknown[], node: unknown): (string | number)[] {
+  const path: (string | number)[] = [];
+  const chain = [...ancestors, node];
+  chain.forEach((item, i) => {
+    const child = chain[i + 1];
+    if (isPair(item) && isScalar(item.key)) path.push(String(item.key.value));
+    else if (isSeq(item) && child !== undefined) path.push(item.items.indexOf(child as never));
+  });
+  return path;
 }
 
 function findNode(doc: Document, path: readonly PropertyKey[]): Node | undefined {
