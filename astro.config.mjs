@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import { sitemapIntegration } from './src/export/sitemap-integration.ts';
+import { liveContent } from './src/editor/live-content.ts';
 
 // The public URL comes from content/site.yaml; BASE_PATH hosts the site under a sub-path (/zt/nantang/)
 // as portals do, OUT_DIR lets scripts/build.ts build into a fresh folder before swapping it in.
@@ -17,6 +18,14 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    plugins: [liveContent(contentDir)],
+    // The browser code imports only ES modules (chart.js); pre-bundling them made `npm run dev` start
+    // in minutes instead of seconds on a busy two-core machine.
+    optimizeDeps: { noDiscovery: true, include: [] },
+    // Builds write dist/ (and dist.next/) while a preview may be running: not sources to watch.
+    server: { watch: { ignored: ['**/dist/**', '**/dist.next/**', '**/dist.old/**', '**/test-results/**'] } },
+  },
   integrations: [sitemapIntegration()],
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,7 +8,9 @@ export default defineConfig({
     // Builds dist/ once (unless SKIP_BUILD=1) and a base-path build, serves dist/ with the production CSP
     // and starts one shared Chromium for the quality gates (tests/gates/).
     globalSetup: ['tests/gates/global-setup.ts'],
-    // The gate files drive a browser; let them run side by side with the unit tests on two cores.
+    // The gate files mostly wait for Chromium, which renders in processes of its own: two test files at
+    // a time even on two cores (vitest's default there would be one).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     hookTimeout: 60_000,
   },
 });

@@ -26,10 +26,10 @@ export interface DownloadContext extends UrlContext {
   utcOffset: string;
 }
 
-/** The report as loaded, with its public address: what the JSON file holds. */
+/** The report as loaded (every field, also ones added later), with its public address: what the JSON file holds. */
 export function reportJson(report: Report, ctx: UrlContext) {
-  const { id, meta, town, narrative, indicators, figures, projects, plan, charts } = report;
-  return { id, url: absoluteUrl(ctx, `reports/${id}/`), meta, town, narrative, indicators, figures, projects, plan, charts };
+  const { id, ...loaded } = report;
+  return { id, url: absoluteUrl(ctx, `reports/${id}/`), ...loaded };
 }
 
 const cache = new WeakMap<Report, Map<string, Download[]>>();

@@ -99,7 +99,7 @@ const CHANGE = /(?:同比|[比较](?:上年|去年)(?:同期)?)(?:增加|减少|
 const SEGMENT_END = /[，,；;、。！？!?]/u;
 const CLAUSE_END = /[，,；;。！？!?]/u;
 /** Filler allowed between a figure and its growth or rank. */
-const GAP_FILLER = /同比|其中|分别|均|并且|并|且|位次|增速|增幅|降幅/gu;
+const GAP_FILLER = /同比|其中|分别|均|并且|并|且|位次|增速|增幅|降幅|总量|规模/gu;
 
 /** Sentence ranges: each ends after its 。！？ (or at the end). */
 function sentences(text: string): [number, number][] {
@@ -332,7 +332,9 @@ export function extractFigures(paragraph: string, point: string, places: string[
             break;
           }
           case 'completion': {
-            const done = [...built].reverse().find((f) => f.value !== undefined && f.unit !== '%' && !f.growth && !f.rank);
+            const nearest = [...built].reverse().find((f) => f.value !== undefined && f.unit !== '%');
+            // An indicator with growth or rank stays an indicator; the project only borrows its name.
+            const done = nearest && !nearest.growth && !nearest.rank ? nearest : undefined;
             if (m.rate > 100) {
               skipped.push(`“${text.slice(m.start, m.end)}”超过 100%，进度不能超过 100%，没有列入`);
               break;
@@ -341,7 +343,7 @@ export function extractFigures(paragraph: string, point: string, places: string[
               project = startProject(done, m.rate, m.rateName);
             } else {
               project = {
-                name: name || m.rateName,
+                name: name || nearest?.name || m.rateName,
                 start,
                 progress: { rate: m.rate, rateName: m.rateName, ...(period ? { period: period.text } : {}) },
                 quoteStart: quoteStartFor(start),

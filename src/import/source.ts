@@ -80,6 +80,7 @@ const TRAILER_RE = /^(?:图片解读|图文解读|政策解读|一图读懂|图�
 const INTERPRETATION_RE = /^(?:图片解读|图文解读|政策解读|一图读懂|图解|相关解读)/u;
 const URL_RE = /https?:\/\/[^\s"'<>)）]+/u;
 const SITE_RE = /([\u4e00-\u9fa5]{2,12}(?:人民政府门户网站|人民政府网站|人民政府|政府门户网站))/u;
+const COUNTY_SITE_RE = /[市县区](?:人民政府|政府门户)/u;
 const SIGNATURE_DATE_RE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
 const SIGNATURE_ISSUER_RE = /^[\u4e00-\u9fa5]{2,20}(?:人民政府|镇|乡|街道|街道办事处|办事处|委员会|党委|办公室)$/u;
 
@@ -153,7 +154,9 @@ function readHeader(header: string[]): Pick<SourceDocument, 'disclosure' | 'brea
   }
   const sourceLine = header.find((l) => URL_RE.test(l) && /来源|source|原文|网址|链接|url/iu.test(l)) ?? header.find((l) => URL_RE.test(l));
   const sourceUrl = sourceLine ? URL_RE.exec(sourceLine)?.[0] : undefined;
-  const siteName = header.map((l) => SITE_RE.exec(l)?.[1]).find((s) => s !== undefined);
+  const sites = header.map((l) => SITE_RE.exec(l)?.[1]).filter((s): s is string => s !== undefined);
+  // The portal is a county's or a city's; a town's own 人民政府 in 发布机构 is not the site.
+  const siteName = sites.find((s) => COUNTY_SITE_RE.test(s)) ?? sites[0];
   return {
     disclosure,
     ...(breadcrumb && breadcrumb.length > 0 ? { breadcrumb } : {}),
@@ -323,7 +326,8 @@ export function readHtml(html: string): SourceDocument {
   if (metaDate && sameDay && !disclosure.published?.time) disclosure.published = metaDate;
   if (!disclosure.issuer && meta.get('contentsource')) disclosure.issuer = meta.get('contentsource')!;
   const sourceUrl = meta.get('url') ?? canonical ?? meta.get('og:url') ?? savedFrom ?? header.sourceUrl;
-  const siteName = meta.get('sitename') ?? header.siteName ?? (pageTitle ? SITE_RE.exec(pageTitle)?.[1] : undefined);
+  const titleSite = pageTitle ? SITE_RE.exec(pageTitle.split(/[-_|｜]/u).at(-1) ?? '')?.[1] : undefined;
+  const siteName = meta.get('sitename') ?? (titleSite && COUNTY_SITE_RE.test(titleSite) ? titleSite : undefined) ?? header.siteName;
   const keywords = meta.get('keywords')?.split(/[,，;；\s]+/u).filter((k) => k !== '');
   const breadcrumb = header.breadcrumb;
   if (!disclosure.category && meta.get('columnname')) disclosure.category = meta.get('columnname')!;

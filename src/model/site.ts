@@ -1,6 +1,8 @@
 /**
  * The data model as the pages see it: loaded once per build, and never rendered when invalid
- * (scripts/build.ts validates first; this throws as a second line of defence).
+ * (scripts/build.ts validates first; this throws as a second line of defence). In `npm run dev` it
+ * is read afresh for every page, so a saved content file shows at once, and a mistake shows in the
+ * browser as the same located Chinese lines `npm run check` prints.
  */
 import path from 'node:path';
 import { loadContent, type Report, type SiteContent } from './load.ts';
@@ -9,11 +11,14 @@ import { formatProblem } from '../validation/problem.ts';
 let cached: SiteContent | undefined;
 
 export function getContent(): SiteContent {
-  if (cached) return cached;
+  if (cached && !import.meta.env.DEV) return cached;
   const contentDir = path.resolve(process.env['CONTENT_DIR'] ?? 'content');
   const { content, problems } = loadContent(contentDir, process.cwd());
   if (!content) {
-    throw new Error(`内容检查未通过：\n${problems.map(formatProblem).join('\n')}`);
+    const errors = problems.filter((p) => p.severity === 'error');
+    const error = new Error(`内容检查未通过（${errors.length} 个错误），请按下面的位置修改：\n${errors.map(formatProblem).join('\n')}`);
+    error.name = '内容错误';
+    throw error;
   }
   cached = content;
   return content;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { childEnv } from '../support/env.ts';
 
 const roots: string[] = [];
 afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -20,7 +21,7 @@ function contentCopy(): string {
 }
 
 function run(script: string, args: string[], contentDir: string) {
-  const result = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentDir } });
+  const result = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', env: childEnv({ CONTENT_DIR: contentDir }) });
   return { status: result.status, output: result.stdout + result.stderr };
 }
 

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/model/load.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { blankPage, child, children, headTags, parseXml, textOf } from '../support/xml.ts';
+import { childEnv } from '../support/env.ts';
 
 const { content } = loadContent(path.resolve('content'));
 if (!content) throw new Error('content/ does not load');
@@ -42,22 +43,13 @@ function indexPages(dist: string, prefix = ''): string[] {
   });
 }
 
-/**
- * The environment for a child build, without the variables vitest sets for its own Vite (BASE_URL=/ would
- * override the build's base path in Astro, MODE=test its mode).
- */
-function buildEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[key];
-  return env;
-}
 
 let browser: Browser;
 let page: Page;
 beforeAll(async () => {
   const build = spawnSync(process.execPath, ['scripts/build.ts'], {
     encoding: 'utf8',
-    env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: SUB_BASE, OUT_DIR: builds[1]!.dist },
+    env: { ...childEnv(), ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: SUB_BASE, OUT_DIR: builds[1]!.dist },
     timeout: 170_000,
   });
   if (build.status !== 0) throw new Error(`build under ${SUB_BASE} failed:\n${build.stdout}${build.stderr}`);
@@ -174,6 +166,10 @@ describe.each(builds)('$name', ({ dist, base }) => {
       expect(ogUrl).toEqual([`${root}${p}`]);
       for (const image of head.meta.filter((m) => m['property'] === 'og:image')) expect(image['content']?.startsWith(root)).toBe(true);
     }
+    // The 404 page is served at any missing address: it claims none.
+    const notFound = await headTags(page, read('404.html'));
+    expect(notFound.link.filter((l) => l['rel'] === 'canonical')).toEqual([]);
+    expect(notFound.meta.filter((m) => m['property'] === 'og:url')).toEqual([]);
     const home = await headTags(page, read('index.html'));
     expect(home.meta.filter((m) => m['property'] === 'og:type').map((m) => m['content'])).toEqual(['website']);
   });

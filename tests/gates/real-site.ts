@@ -3,11 +3,12 @@
  * URL, the base path a portal hosts it under, and the blocks that must be visible without JavaScript.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { childEnv } from '../support/env.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -27,7 +28,10 @@ export function siteUrls(): string[] {
 
 /** With JavaScript off these must still be present and visible (beyond <main>, its text and tables). */
 export function requireVisible(pagePath: string): string[] {
+  // An embedded chart is a figure without site chrome; every other page has its heading.
+  if (pagePath.startsWith('/embed/')) return ['main figure', 'main figcaption'];
   const required = ['main h1'];
+  // The report overview carries the disclosure metadata (索引号, 发布机构…).
   if (/^\/reports\/[^/]+\/$/.test(pagePath)) required.push('section.meta-block');
   return required;
 }
@@ -36,7 +40,7 @@ export function requireVisible(pagePath: string): string[] {
 export function buildSite(env: Record<string, string> = {}): void {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: childEnv(env),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -45,9 +49,12 @@ export function buildSite(env: Record<string, string> = {}): void {
   }
 }
 
-/** Builds the real site for the portal base path into a fresh temporary folder and returns it. */
-export function buildForBase(base = PORTAL_BASE): string {
-  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'report-gates-')), 'dist');
+/** Where `npm test` keeps the build for the portal base path (a cache folder, rebuilt on every run but SKIP_BUILD=1). */
+export const BASE_BUILD_DIR = path.join(ROOT, 'node_modules/.cache/report-microsite/gates/base-dist');
+
+/** Builds the real site for a base path into `out` (default: a fresh temporary folder) and returns the folder. */
+export function buildForBase(base = PORTAL_BASE, out = path.join(mkdtempSync(path.join(os.tmpdir(), 'report-gates-')), 'dist')): string {
+  mkdirSync(path.dirname(out), { recursive: true });
   buildSite({ OUT_DIR: out, BASE_PATH: base });
   return out;
 }

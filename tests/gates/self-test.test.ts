@@ -3,6 +3,7 @@
  * site) that breaks it on purpose, must fail with a finding that names the page and the rule, and the
  * good fixture must pass them all. Without this a gate that silently checks nothing would look green.
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/security/csp.ts';
@@ -125,7 +126,15 @@ describe('each gate catches what it is for', () => {
     expectFinding(findings, { gate: 'links', rule: 'dead-link', page: '/', snippet: /href="\/missing\/"/ });
     expectFinding(findings, { gate: 'links', rule: 'dead-fragment', page: '/', message: /id="nope" on \/about\// });
     expectFinding(findings, { gate: 'links', rule: 'dead-fragment', page: '/', message: /id="nowhere" on this page/ });
-    expect(findings).toHaveLength(3); // the good link to /about/#team is fine
+    // The good link to /about/#team is fine.
+    expect(findings.filter((f) => f.rule.startsWith('dead-'))).toHaveLength(3);
+  });
+
+  it('links: a page without an icon on a site without /favicon.ico (every browser gets a 404)', async () => {
+    const findings = await checkLinks(fixture('dead-link'), pagesOf('dead-link'));
+    expectFinding(findings, { gate: 'links', rule: 'missing-favicon', page: '/about/' });
+    // Under a base path the browser asks the host's /favicon.ico, not the site's.
+    expect((await checkLinks(fixture('dead-link'), pagesOf('dead-link'), { base: '/zt/nantang/' })).filter((f) => f.rule === 'missing-favicon')).toEqual([]);
   });
 
   it('links: root-relative links break under a base path', async () => {
@@ -193,10 +202,11 @@ describe('each gate catches what it is for', () => {
     expectFinding(uncountedAssets(row, fetched), { gate: 'budgets', rule: 'uncounted-asset', page: '/', target: '/big-chunk.js' });
   });
 
-  it('keyboard: a removed focus outline and a Tab trap', { timeout: PAGE_TIMEOUT }, async () => {
+  it('keyboard: a removed focus outline, a link focused off screen, a Tab trap', { timeout: PAGE_TIMEOUT }, async () => {
     const findings = await checkKeyboard(browser(), await target('keyboard-trap'));
     expectFinding(findings, { gate: 'keyboard', rule: 'no-focus-indicator', page: '/', target: '#first' });
     expectFinding(findings, { gate: 'keyboard', rule: 'not-reachable', page: '/', target: '#third' });
+    expectFinding(findings, { gate: 'keyboard', rule: 'focus-off-screen', page: '/', target: '#hidden-skip' });
     expect(findings.some((f) => f.target === '#second')).toBe(false);
   });
 
@@ -218,5 +228,29 @@ describe('each gate catches what it is for', () => {
     expectFinding(findings, { gate: 'nojs', rule: 'table-not-visible', page: '/' });
     expectFinding(findings, { gate: 'nojs', rule: 'content-needs-js', page: '/', snippet: /<h1>Needs JavaScript/ });
     expectFinding(findings, { gate: 'nojs', rule: 'required-block-missing', page: '/', target: 'section.meta-block' });
+  });
+});
+
+describe('the reproduction command printed with every finding works', () => {
+  const gates = (...args: string[]) => spawnSync(process.execPath, ['scripts/gates.ts', ...args], { encoding: 'utf8', env: { ...process.env, SKIP_BUILD: '1' } });
+
+  it('npm run gates -- --dist … --gate links --page / reports the dead links and exits 1', { timeout: PAGE_TIMEOUT }, () => {
+    const run = gates('--dist', 'tests/gates/fixtures/dead-link', '--gate', 'links', '--page', '/');
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toContain('✗ [links] page /');
+    expect(run.stdout).toContain('rule dead-link');
+    expect(run.stdout).toContain('reproduce: npm run gates -- --dist tests/gates/fixtures/dead-link --gate links --page /');
+  });
+
+  it('a browser gate from the command line: the inline script under the CSP', { timeout: PAGE_TIMEOUT }, () => {
+    const run = gates('--dist', 'tests/gates/fixtures/inline-script', '--gate', 'csp');
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toContain('rule script-src-elem');
+  });
+
+  it('exits 0 when the gates pass', { timeout: PAGE_TIMEOUT }, () => {
+    const run = gates('--dist', 'tests/gates/fixtures/good', '--gate', 'html,links,external', '--page', '/about/');
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('no findings');
   });
 });

@@ -57,6 +57,14 @@ describe('csp: the policy is a header, never a meta tag', () => {
 });
 
 describe('budgets: JS, CSS and HTML gzip bytes per page type (budgets.json)', () => {
+  it('budgets.json stays under the ceilings: 6 KB JS for text pages, 70 KB for chart pages, 30 KB HTML', () => {
+    const CHART_PAGES = new Set(['overview', 'indicators', 'projects', 'embed']);
+    for (const type of loadBudgets(BUDGETS_FILE).pageTypes) {
+      expect(type.budget.js, `${type.name} js`).toBeLessThanOrEqual(CHART_PAGES.has(type.name) ? 70 * 1024 : 6 * 1024);
+      expect(type.budget.html, `${type.name} html`).toBeLessThanOrEqual(30 * 1024);
+    }
+  });
+
   it('every page is within the budget of its page type', async () => {
     const { rows, findings } = await measureBudgets(gates.dist, pages, loadBudgets(BUDGETS_FILE));
     console.log(`\n${budgetTable(rows)}\n`);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnv } from '../support/env.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'multi-'));
 const dist = path.join(work, 'dist');
@@ -18,7 +19,7 @@ const text = (el: HTMLElement | null | undefined) => (el?.textContent ?? '').rep
 beforeAll(() => {
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: 'tests/fixtures/multi/content', OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: childEnv({ CONTENT_DIR: 'tests/fixtures/multi/content', OUT_DIR: dist }),
   });
   expect(result.status, result.stdout + result.stderr).toBe(0);
 }, 180_000);

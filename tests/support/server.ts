@@ -53,6 +53,11 @@ export async function serveStatic(
   return {
     origin,
     url: `${origin}${base}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A browser that is still open keeps idle keep-alive connections: they must not hold the close up.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { childEnv } from '../support/env.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/minimal/content');
 const work = mkdtempSync(path.join(tmpdir(), 'cli-'));
@@ -15,7 +16,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function run(script: string, env: Record<string, string>) {
   const result = spawnSync(process.execPath, [script], {
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: childEnv(env),
     timeout: 120_000,
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };

@@ -6,8 +6,7 @@
  * Every function takes a connected Browser and a page (its site path and full URL on a server that sends
  * the production CSP header) and returns findings; none of them knows about the real site.
  */
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -37,7 +36,6 @@ interface OpenOptions {
   height?: number;
   javaScript?: boolean;
   textSize?: TextSize | undefined;
-  bypassCsp?: boolean;
 }
 
 /** Helpers defined in the page (a string, so nothing of the test runner's transforms leaks in). */
@@ -72,6 +70,7 @@ window.__gate = {
     return r.width > 0 && r.height > 0;
   },
 };
+true;
 `;
 
 /**
@@ -82,7 +81,7 @@ window.__gate = {
 const tabs = new WeakMap<Browser, Map<string, Promise<{ context: BrowserContext; page: Page }>>>();
 
 async function open(browser: Browser, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const key = JSON.stringify([options.width ?? 1280, options.height ?? 900, options.javaScript ?? true, options.textSize ?? '', options.bypassCsp ?? false]);
+  const key = JSON.stringify([options.width ?? 1280, options.height ?? 900, options.javaScript ?? true, options.textSize ?? '']);
   let pool = tabs.get(browser);
   if (!pool) {
     pool = new Map();
@@ -107,7 +106,6 @@ async function newTab(browser: Browser, options: OpenOptions): Promise<{ context
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     javaScriptEnabled: options.javaScript ?? true,
     reducedMotion: 'reduce',
-    bypassCSP: options.bypassCsp ?? false,
     serviceWorkers: 'block',
   });
   // Records CSP violations from the first moment of every document.
@@ -149,21 +147,35 @@ async function applyTextSize(page: Page, size: TextSize | undefined): Promise<vo
   }, size);
 }
 
+/** Elements that load or draw only when scrolled into view. */
+const ON_VIEW = 'report-chart, img[loading="lazy"], iframe[loading="lazy"]';
+
 /**
- * Scrolls through the page so everything drawn on view (the charts) is drawn, waits for the charts and
- * the fonts, and scrolls back to the top.
+ * Brings everything that is drawn on view (the charts) into view so it is drawn, waits for the charts
+ * and the fonts, and goes back to the top. `full` scrolls through the whole page instead, a screen at a
+ * time, for visits that must see every lazy load (the requests a page makes, screenshots).
  */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const step = Math.max(200, window.innerHeight - 100);
-    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-      window.scrollTo(0, y);
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
-    }
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    await new Promise((r) => setTimeout(r, 20));
-    window.scrollTo(0, 0);
-  });
+async function settle(page: Page, { full = false }: { full?: boolean } = {}): Promise<void> {
+  await page.evaluate(
+    async ({ full, onView }) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      if (full) {
+        const step = Math.max(200, window.innerHeight - 50);
+        for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+          window.scrollTo(0, y);
+          await frame();
+        }
+      } else {
+        for (const el of document.querySelectorAll(onView)) {
+          el.scrollIntoView({ block: 'center' });
+          await frame();
+        }
+      }
+      window.scrollTo(0, 0);
+      await frame();
+    },
+    { full, onView: ON_VIEW },
+  );
   await page
     .waitForFunction(() => document.querySelectorAll('report-chart:not([data-drawn])').length === 0, null, { timeout: 5000 })
     .catch(() => {
@@ -208,7 +220,7 @@ interface AxeViolation {
 }
 
 export async function checkAxe(browser: Browser, target: PageTarget, { textSize }: { textSize?: TextSize } = {}): Promise<Finding[]> {
-  return withPage(browser, { textSize, bypassCsp: true }, async (page) => {
+  return withPage(browser, { textSize }, async (page) => {
     await load(page, target);
     await applyTextSize(page, textSize);
     await settle(page);
@@ -310,38 +322,59 @@ export async function checkKeyboard(browser: Browser, target: PageTarget, { widt
       return list.map((el) => ({ selector: gate.path(el), snippet: gate.snippet(el) }));
     }, FOCUSABLE);
 
+    // Every focus change is logged in the page as it happens (style and position: the browser has
+    // scrolled the element into view by then), so the Tab presses need no round trip each.
+    await page.evaluate(() => {
+      const w = window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string }; __gateKeyboard: Element[]; __gateFocusLog: unknown[] };
+      const log: Record<string, unknown>[] = [];
+      w.__gateFocusLog = log;
+      const transparent = (c: string) => c === 'transparent' || /rgba\([^)]*,\s*0\)$/.test(c);
+      const onScreen = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < window.innerHeight && r.left < window.innerWidth;
+      };
+      document.addEventListener('focusin', (event) => {
+        const el = event.target as Element;
+        const style = getComputedStyle(el);
+        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && !transparent(style.outlineColor);
+        const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+        const entry: Record<string, unknown> = {
+          index: w.__gateKeyboard.indexOf(el),
+          selector: w.__gate.path(el),
+          snippet: w.__gate.snippet(el),
+          indicator: outline || shadow,
+          outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}; box-shadow ${style.boxShadow}`,
+          onScreen: onScreen(el),
+        };
+        log.push(entry);
+      });
+    });
+    type Focus = { index: number; selector: string; snippet: string; indicator: boolean; outline: string; onScreen: boolean };
+    const readLog = () =>
+      page.evaluate(async () => {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return (window as unknown as { __gateFocusLog: Focus[] }).__gateFocusLog;
+      });
+    // Tab until focus comes back to a control already seen (or leaves the page and stops moving).
+    const maxPresses = candidates.length * 2 + 10;
+    let presses = 0;
+    let log: Focus[] = [];
+    while (presses < maxPresses) {
+      const batch = Math.min(candidates.length + 5, maxPresses - presses);
+      for (let i = 0; i < batch; i++) await page.keyboard.press('Tab');
+      presses += batch;
+      const before = log.length;
+      log = await readLog();
+      if (new Set(log.map((f) => f.selector)).size < log.length || log.length === before) break;
+    }
+
     const findings: Finding[] = [];
     const variant = variantOf(textSize, `${width}px wide`);
     const reached = new Set<number>();
-    const seen: string[] = [];
-    const maxPresses = candidates.length * 2 + 10;
-    for (let i = 0; i < maxPresses; i++) {
-      await page.keyboard.press('Tab');
-      const state = await page.evaluate(() => {
-        const gate = (window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string } }).__gate;
-        const el = document.activeElement;
-        if (!el || el === document.body || el === document.documentElement) return null;
-        const style = getComputedStyle(el);
-        const transparent = (c: string) => c === 'transparent' || /rgba\([^)]*,\s*0\)$/.test(c);
-        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && !transparent(style.outlineColor);
-        const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
-        const r = el.getBoundingClientRect();
-        const onScreen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < window.innerHeight && r.left < window.innerWidth;
-        return {
-          index: (window as unknown as { __gateKeyboard: Element[] }).__gateKeyboard.indexOf(el),
-          selector: gate.path(el),
-          snippet: gate.snippet(el),
-          indicator: outline || shadow,
-          outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}; box-shadow ${style.boxShadow}`,
-          onScreen,
-        };
-      });
-      if (!state) {
-        if (seen.length > 0) break; // focus left the document after the last control
-        continue;
-      }
-      if (seen.includes(state.selector)) break; // wrapped around
-      seen.push(state.selector);
+    const seen = new Set<string>();
+    for (const state of log) {
+      if (seen.has(state.selector)) break; // wrapped around
+      seen.add(state.selector);
       if (state.index >= 0) reached.add(state.index);
       if (!state.indicator) {
         findings.push({ gate: 'keyboard', page: target.path, rule: 'no-focus-indicator', variant, message: `focused by Tab but shows no focus outline (computed outline: ${state.outline})`, target: state.selector, snippet: state.snippet });
@@ -409,7 +442,7 @@ async function observeUncached(browser: Browser, target: PageTarget): Promise<Ob
     const response = await page.goto(target.url, { waitUntil: 'load' });
     const cspHeader = (await response?.allHeaders())?.['content-security-policy'] ?? null;
     await page.evaluate(HELPERS);
-    await settle(page);
+    await settle(page, { full: true });
     // Work the text-size control, as a reader would, so its script runs under the policy too.
     await page.evaluate(() => {
       const buttons = [...document.querySelectorAll<HTMLButtonElement>('text-size button')];
@@ -514,7 +547,15 @@ export async function checkNoJs(
         const main = document.querySelector('main');
         return {
           main: main ? { visible: gate.visible(main), text: (main as HTMLElement).innerText.trim().length } : null,
-          hiddenTables: [...document.querySelectorAll('table')].filter((t) => !gate.visible(t)).map((el) => ({ selector: gate.path(el), snippet: gate.snippet(el) })),
+          // A table in a closed <details> is a native disclosure: the reader opens it without JavaScript.
+          hiddenTables: [...document.querySelectorAll('table')]
+            .filter((t) => !gate.visible(t))
+            .filter((t) => {
+              const details = t.closest('details:not([open])');
+              const summary = details?.querySelector(':scope > summary');
+              return !(summary && gate.visible(summary));
+            })
+            .map((el) => ({ selector: gate.path(el), snippet: gate.snippet(el) })),
           required: required.map((selector) => {
             const found = [...document.querySelectorAll(selector)];
             return { selector, present: found.length > 0, visible: found.length > 0 && found.every((el) => gate.visible(el)) };
@@ -556,7 +597,7 @@ export async function screenshot(browser: Browser, target: PageTarget, { width, 
   const file = path.join(dir, screenshotName(target.path, width));
   await withPage(browser, { width, height: 900 }, async (page) => {
     await load(page, target);
-    await settle(page);
+    await settle(page, { full: true });
     await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   });
   return file;

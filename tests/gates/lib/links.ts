@@ -3,6 +3,8 @@
  * exist on the target page (or on the same page), module imports in the JS and url()/@import in the CSS
  * resolve, and under a base path every link stays inside the base.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { pageAssets, isOtherOrigin } from './assets.ts';
 import type { Finding } from './findings.ts';
 import { attr, fileForPath, idsOf, normaliseBase, parseHtmlFile, selectorOf, snippetOf, type SitePage } from './site.ts';
@@ -113,6 +115,19 @@ export async function checkLinks(dist: string, pages: readonly SitePage[], optio
         const where = target.file === page.file ? 'this page' : url.pathname;
         report('dead-fragment', `"${value}": there is no element with id="${id}" on ${where}`, element);
       }
+    }
+
+    // Without <link rel="icon"> every browser asks for /favicon.ico at the root of the origin: when the
+    // site is the whole origin and has none, that is a 404 (a console error) for every reader.
+    const hasIcon = root.querySelectorAll('link[rel]').some((el) => (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/).includes('icon'));
+    if (!hasIcon && base === '/' && !existsSync(path.join(dist, 'favicon.ico'))) {
+      findings.push({
+        gate: 'links',
+        page: page.path,
+        rule: 'missing-favicon',
+        message: 'the page has no <link rel="icon"> and the site has no /favicon.ico, so browsers request /favicon.ico and get a 404',
+        target: 'head',
+      });
     }
 
     // Imports in the page's scripts and url()/@import in its stylesheets.
