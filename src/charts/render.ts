@@ -1,8 +1,9 @@
 /**
  * Build-time pictures of every chart, SVG and PNG, drawn by chart.js itself on @napi-rs/canvas from
  * the same configuration the browser uses. Chinese text uses Noto Sans (from the npm package
- * @embedpdf/fonts-sc), never the machine's fonts, so every machine makes the same picture; in the SVG
- * text becomes paths, so it shows the same everywhere. Renders are cached by content.
+ * @embedpdf/fonts-sc), never the machine's fonts, so every machine makes the same PNG. The SVG keeps
+ * its text as text (selectable, searchable, a tenth of the size of glyph paths), naming that font
+ * first and common Chinese system fonts after it. Renders are cached by content.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, Sub
 
 /** Bump when the drawing code changes, so cached pictures are redrawn. */
 const RENDER_VERSION = 6;
-const FONT_FAMILY = 'ReportSansSC';
+export const FONT_FAMILY = 'ReportSansSC';
 const WIDTH = 800;
 const FONT_SIZE = 16;
 const PNG_SCALE = 2;
@@ -28,7 +29,7 @@ const fontDir = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '
 const FONT_FILES = ['NotoSansHans-Regular.otf', 'NotoSansHans-Bold.otf'].map((f) => path.join(fontDir, f));
 let fontsReady = false;
 
-function registerFonts() {
+export function registerFonts() {
   if (fontsReady) return;
   for (const file of FONT_FILES) GlobalFonts.registerFromPath(file, FONT_FAMILY);
   fontsReady = true;

@@ -27,6 +27,7 @@ export const t = {
     projects: '项目进展',
     plan: '工作计划',
     promises: '承诺兑现',
+    infographic: '一图读懂',
     fulltext: '全文',
   },
   keyFigures: '关键数字',
@@ -38,6 +39,12 @@ export const t = {
   chartSummary: '图表摘要',
   chartDownloads: '下载本图',
   showDataTable: '查看数据表',
+  infographic: {
+    plan: '下一阶段工作计划',
+    download: '下载长图（PNG，可转发到只能发图片的地方）',
+    back: '返回报告',
+    link: '图片解读：一图读懂本报告',
+  },
   embed: {
     heading: '嵌入此图表',
     intro: '把下面任一段代码粘贴到网站文章的源代码（HTML）中。不知道选哪种，请看',

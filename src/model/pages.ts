@@ -22,6 +22,7 @@ export function reportNav(report: Report): NavEntry[] {
     { page: 'projects/', label: t.pages.projects },
     { page: 'plan/', label: t.pages.plan },
     { page: 'promises/', label: t.pages.promises },
+    { page: 'infographic/', label: t.pages.infographic },
     { page: 'fulltext/', label: t.pages.fulltext },
   ];
 }

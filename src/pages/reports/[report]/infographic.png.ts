@@ -1,0 +1,13 @@
+/** /reports/<report>/infographic.png: 一图读懂 as one tall picture, drawn at build time. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { infographicContent, renderInfographic } from '../../../charts/infographic.ts';
+import type { Report } from '../../../model/load.ts';
+import { getContent } from '../../../model/site.ts';
+
+export const getStaticPaths = (() => getContent().reports.map((report) => ({ params: { report: report.id }, props: { report } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const { report } = props as { report: Report };
+  const { png } = renderInfographic(infographicContent(report, getContent().reports));
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+};
