@@ -27,8 +27,13 @@ class ReportChart extends HTMLElement {
 
   async draw(canvas: HTMLCanvasElement, spec: ChartSpec) {
     const { drawChart } = await import('./draw-chart.ts');
-    await drawChart(canvas, spec);
+    let chart = await drawChart(canvas, spec);
     this.dataset['drawn'] = 'true';
+    // The high-contrast switch changes the colours the chart reads from CSS: draw it again.
+    document.addEventListener('report-contrast-change', async () => {
+      chart.destroy();
+      chart = await drawChart(canvas, spec);
+    });
   }
 }
 

@@ -1,10 +1,41 @@
 /** Every piece of interface text the site shows, in one place. Content text comes from content/. */
+
+/** Site search (the header form and /search/): its own export, so the search page's script bundles only these. */
+export const searchText = {
+  label: '搜索',
+  button: '搜索',
+  title: '站内搜索',
+  description: '在本站各期工作报告的正文、项目、计划和指标中搜索。',
+  queryLabel: '搜索关键词',
+  hint: '可搜索报告正文、项目进展、工作计划和主要指标，例如“招商”“疫苗”。',
+  noScript: '搜索结果需要浏览器运行 JavaScript 才能显示，当前 JavaScript 未启用或未能运行。请启用 JavaScript 后重试，或从首页按期浏览报告。',
+  searching: (query: string) => `正在搜索“${query}”…`,
+  found: (count: number, query: string) => `找到 ${count} 个与“${query}”相关的页面`,
+  none: (query: string) => `没有找到与“${query}”相关的内容，请换一个词再试。`,
+  empty: '请输入要搜索的词。',
+  failed: '搜索暂时无法使用，请稍后再试，或从首页按期浏览报告。',
+  source: '出处',
+  more: '本页其他相关段落',
+  showMore: '更多结果',
+} as const;
+
 export const t = {
   skipToContent: '跳到正文',
   home: '首页',
   reports: '工作报告',
   reportList: '报告列表',
   textSize: '字号',
+  highContrast: '高对比度',
+  readAloud: {
+    label: '朗读本页',
+    play: '朗读',
+    pause: '暂停',
+    resume: '继续',
+    stop: '停止',
+    playing: '正在朗读',
+    paused: '已暂停',
+    stopped: '',
+  },
   textSizes: { large: '大', medium: '中', small: '小' },
   textSizeLabel: { large: '大字号', medium: '中字号', small: '小字号' },
   breadcrumb: '当前位置',
@@ -129,6 +160,7 @@ export const t = {
     csvNote: 'CSV 文件为 UTF-8 编码（带 BOM），可直接用 Excel 或 WPS 打开。',
     size: '文件大小',
   },
+  search: searchText,
   feeds: {
     rss: 'RSS 订阅',
     atom: 'Atom 订阅',
