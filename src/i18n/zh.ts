@@ -70,6 +70,16 @@ export const t = {
   chartSummary: '图表摘要',
   chartDownloads: '下载本图',
   showDataTable: '查看数据表',
+  editorGuide: {
+    title: '编辑指南',
+    description: '乡镇工作人员发布、更正报告的操作说明：每个文件和字段的写法、检查、预览和发布。',
+    fields: '字段一览',
+    fieldsIntro: '下表由程序根据内容检查规则自动生成，与编辑器中的提示一致。路径中的 [] 表示列表中的每一项。',
+    field: '字段',
+    required: '必填',
+    type: '类型',
+    meaning: '说明',
+  },
   infographic: {
     plan: '下一阶段工作计划',
     download: '下载长图（PNG，可转发到只能发图片的地方）',

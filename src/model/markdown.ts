@@ -8,8 +8,22 @@ import type { MarkdownIt as MarkdownItInstance } from 'markdown-it';
 const SAFE_LINK = /^(?:https?:|mailto:|#|\/|\.{1,2}\/|[^:]*$)/i;
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
-export function createMarkdown(): MarkdownItInstance {
+export function createMarkdown({ anchors = false }: { anchors?: boolean } = {}): MarkdownItInstance {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+  if (anchors) {
+    // Headings get an id from their text, so a section can be linked: 三、发布新一期报告 → #三、发布新一期报告
+    md.core.ruler.push('heading-anchors', (state) => {
+      const seen = new Map<string, number>();
+      state.tokens.forEach((token, i) => {
+        if (token.type !== 'heading_open') return;
+        const text = state.tokens[i + 1]?.content.trim() ?? '';
+        const base = text.replace(/\s+/g, '-') || 'section';
+        const n = seen.get(base) ?? 0;
+        seen.set(base, n + 1);
+        token.attrSet('id', n === 0 ? base : `${base}-${n + 1}`);
+      });
+    });
+  }
   md.validateLink = (url) => SAFE_LINK.test(url.trim());
   md.core.ruler.after('inline', 'cjk-softbreak', (state) => {
     for (const block of state.tokens) {
@@ -41,9 +55,16 @@ function lastChar(tokens: { type: string; content: string }[], index: number, st
 
 const shared = createMarkdown();
 
+const withAnchors = createMarkdown({ anchors: true });
+
 /** Markdown to HTML with the project's rules. */
 export function renderMarkdown(source: string): string {
   return shared.render(source);
+}
+
+/** A whole document (the editor's guide): headings carry ids to link to. */
+export function renderDocument(source: string): string {
+  return withAnchors.render(source);
 }
 
 /** Markdown of one paragraph to inline HTML (no wrapping `<p>`). */
