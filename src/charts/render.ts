@@ -137,3 +137,12 @@ function writeAtomically(file: string, bytes: Buffer) {
 export function defaultCacheDir(): string {
   return path.resolve(process.env['CHART_CACHE_DIR'] ?? 'node_modules/.cache/report-microsite/charts');
 }
+
+/** The picture formats served for every chart, with their content types. */
+export const IMAGE_TYPES = { svg: 'image/svg+xml', png: 'image/png' } as const;
+export type ImageType = keyof typeof IMAGE_TYPES;
+
+/** An endpoint's answer: the chart's picture in one format. */
+export function imageResponse(spec: ChartSpec, ext: ImageType): Response {
+  return new Response(new Uint8Array(renderChartImages(spec)[ext]), { headers: { 'content-type': IMAGE_TYPES[ext] } });
+}
