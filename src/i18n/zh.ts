@@ -123,6 +123,9 @@ export const t = {
   noGrowthKind: '原文未注明增速口径',
   notes: '编辑说明',
   footer: {
+    links: '网站说明',
+    embedHelp: '图表嵌入说明',
+    rss: '订阅（RSS）',
     organiser: '主办单位',
     contact: '联系方式',
     address: '地址',

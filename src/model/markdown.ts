@@ -11,17 +11,13 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 export function createMarkdown({ anchors = false }: { anchors?: boolean } = {}): MarkdownItInstance {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
   if (anchors) {
-    // Headings get an id from their text, so a section can be linked: 三、发布新一期报告 → #三、发布新一期报告
+    // Headings get ids in document order (section-1, section-2…): valid everywhere, unlike ids made
+    // of Chinese text, and stable while the document keeps its order.
     md.core.ruler.push('heading-anchors', (state) => {
-      const seen = new Map<string, number>();
-      state.tokens.forEach((token, i) => {
-        if (token.type !== 'heading_open') return;
-        const text = state.tokens[i + 1]?.content.trim() ?? '';
-        const base = text.replace(/\s+/g, '-') || 'section';
-        const n = seen.get(base) ?? 0;
-        seen.set(base, n + 1);
-        token.attrSet('id', n === 0 ? base : `${base}-${n + 1}`);
-      });
+      let n = 0;
+      for (const token of state.tokens) {
+        if (token.type === 'heading_open') token.attrSet('id', `section-${++n}`);
+      }
     });
   }
   md.validateLink = (url) => SAFE_LINK.test(url.trim());

@@ -10,7 +10,10 @@ type Directives = Record<string, readonly string[]>;
 
 export const CSP_DIRECTIVES = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  // 'wasm-unsafe-eval' lets the site search (Pagefind, /search/) compile its own WebAssembly module,
+  // loaded from /pagefind/ on this site. It allows WebAssembly compilation only: eval(), new Function()
+  // and inline scripts stay blocked ('unsafe-eval' and 'unsafe-inline' are not in the policy).
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
