@@ -8,7 +8,8 @@
  *
  * Options:
  *   --gate <name[,name…]>  html, links, external, csp, console, nojs, axe, reflow, keyboard, budgets (default: all)
- *   --page <path>          one page, as the findings name it: /, /404.html, /reports/x/indicators/ (default: all)
+ *   --page <path>          one page, as the findings name it: /, /404.html, /reports/x/indicators/, /search/?q=工作
+ *                          (default: all)
  *   --base <path>          build the real site for this base path (into a temporary folder) and check that build
  *   --dist <folder>        check an already built folder instead of building the real site (a fixture, a copy)
  *   --budgets <file>       budget config (default budgets.json)
@@ -22,8 +23,8 @@ import { launchBrowser } from '../tests/support/browser.ts';
 import { budgetTable, loadBudgets } from '../tests/gates/lib/budgets.ts';
 import { formatFindings, GATES, type GateName } from '../tests/gates/lib/findings.ts';
 import { runGates } from '../tests/gates/lib/run.ts';
-import { listPages, normaliseBase, selectPages } from '../tests/gates/lib/site.ts';
-import { BUDGETS_FILE, ROOT, SCREENSHOTS_DIR, buildForBase, buildSite, requireVisible, siteUrls } from '../tests/gates/real-site.ts';
+import { listPages, normaliseBase, selectPages, withQueryVisits } from '../tests/gates/lib/site.ts';
+import { BUDGETS_FILE, QUERY_VISITS, ROOT, SCREENSHOTS_DIR, buildForBase, buildSite, requireVisible, siteUrls } from '../tests/gates/real-site.ts';
 
 const { values } = parseArgs({
   options: {
@@ -68,7 +69,8 @@ if (values.dist) {
   }
 }
 
-const all = listPages(dist);
+// The real site is also visited with the queries its scripts answer (the search page); a folder is as it is.
+const all = values.dist ? listPages(dist) : withQueryVisits(listPages(dist), QUERY_VISITS);
 const pages = selectPages(all, values.page);
 if (pages.length === 0) {
   console.error(all.length ? `no page ${values.page} in ${dist}; the pages are:\n  ${all.map((p) => p.path).join('\n  ')}` : `no pages in ${dist}`);

@@ -4,21 +4,21 @@
  */
 import { describe, it } from 'vitest';
 import { checkKeyboard, checkReflow } from './lib/browser-gates.ts';
-import { PAGE_TIMEOUT, expectNoFindings, pages, targetOf, useSharedBrowser } from './support.ts';
+import { PAGE_TIMEOUT, expectNoFindings, targetOf, useSharedBrowser, visits } from './support.ts';
 
 const browser = useSharedBrowser();
 
 describe('reflow: no horizontal scrolling at 320 px', () => {
-  it.each(pages)('reflow $path (default text)', { timeout: PAGE_TIMEOUT }, async (page) => {
+  it.each(visits)('reflow $path (default text)', { timeout: PAGE_TIMEOUT }, async (page) => {
     expectNoFindings(await checkReflow(browser(), targetOf(page), { width: 320 }));
   });
-  it.each(pages)('reflow $path (large text)', { timeout: PAGE_TIMEOUT }, async (page) => {
+  it.each(visits)('reflow $path (large text)', { timeout: PAGE_TIMEOUT }, async (page) => {
     expectNoFindings(await checkReflow(browser(), targetOf(page), { width: 320, textSize: 'large' }));
   });
 });
 
 describe('keyboard: Tab reaches every visible control, each with a visible focus outline', () => {
-  it.each(pages)('keyboard $path', { timeout: PAGE_TIMEOUT }, async (page) => {
+  it.each(visits)('keyboard $path', { timeout: PAGE_TIMEOUT }, async (page) => {
     expectNoFindings(await checkKeyboard(browser(), targetOf(page)));
   });
 });

@@ -6,12 +6,16 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { PageTarget } from './lib/browser-gates.ts';
 import { formatFindings, type Finding, type SiteRef } from './lib/findings.ts';
-import { listPages, type SitePage } from './lib/site.ts';
+import { listPages, withQueryVisits, type SitePage } from './lib/site.ts';
+import { QUERY_VISITS } from './real-site.ts';
 
 export const gates = inject('gates');
 
 /** Every page of the real site: each index.html and 404.html. */
 export const pages: SitePage[] = listPages(gates.dist);
+
+/** What the browser gates visit: every page, and the pages whose script answers a query, with the query. */
+export const visits: SitePage[] = withQueryVisits(pages, QUERY_VISITS);
 
 export const targetOf = (page: SitePage): PageTarget => ({ path: page.path, url: `${gates.siteUrl}${page.path.slice(1)}` });
 

@@ -404,8 +404,8 @@ interface Observation {
   requests: { url: string; type: string }[];
   undefinedElements: { selector: string; snippet: string }[];
   undrawnCharts: { selector: string; snippet: string }[];
-  /** Visible text blocks of <main> (for comparing with JavaScript off). */
-  blocks: { selector: string; snippet: string }[];
+  /** Visible text blocks of <main>, with their text (for comparing with JavaScript off). */
+  blocks: { selector: string; snippet: string; text: string }[];
 }
 
 const BLOCKS = 'main, main :is(h1, h2, h3, h4, h5, h6, p, li, dt, dd, table, caption, th, td, figcaption, blockquote, pre, dl), .meta-block';
@@ -456,7 +456,9 @@ async function observeUncached(browser: Browser, target: PageTarget): Promise<Ob
         violations: (window as unknown as { __cspViolations: Observation['violations'] }).__cspViolations ?? [],
         undefinedElements: [...document.querySelectorAll(':not(:defined)')].map(describe),
         undrawnCharts: [...document.querySelectorAll('report-chart:not([data-drawn])')].map(describe),
-        blocks: [...document.querySelectorAll(blocks)].filter((el) => gate.visible(el)).map(describe),
+        blocks: [...document.querySelectorAll(blocks)]
+          .filter((el) => gate.visible(el))
+          .map((el) => ({ ...describe(el), text: (el.textContent ?? '').replace(/\s+/g, ' ').trim() })),
       };
     }, BLOCKS);
     return { cspHeader, consoleErrors, pageErrors, failedResponses, requests, ...state };
@@ -478,6 +480,13 @@ export async function checkCsp(browser: Browser, target: PageTarget, { policy }:
       message: `blocked by the Content-Security-Policy (${v.directive}): ${v.blocked === 'inline' ? 'an inline script or style (move it into a file the page loads)' : v.blocked || 'inline code'}${v.sample ? `: "${v.sample}"` : ''}`,
       target: `${v.source || target.url}${v.line ? `:${v.line}` : ''}`,
     });
+  }
+  // Workers report what the policy blocks in their own scope, never as an event in the page: their
+  // errors and console messages still say so.
+  for (const text of [...o.consoleErrors.map((e) => e.text), ...o.pageErrors]) {
+    if (/Content[- ]Security[- ]Policy/i.test(text)) {
+      findings.push({ ...base, rule: 'csp-blocked', message: `blocked by the Content-Security-Policy: ${text.trim()}` });
+    }
   }
   for (const el of o.undefinedElements) {
     findings.push({ ...base, rule: 'custom-element-not-defined', message: 'this custom element was never defined: its script did not run', target: el.selector, snippet: el.snippet });
@@ -560,7 +569,9 @@ export async function checkNoJs(
             const found = [...document.querySelectorAll(selector)];
             return { selector, present: found.length > 0, visible: found.length > 0 && found.every((el) => gate.visible(el)) };
           }),
-          blocks: [...document.querySelectorAll(blocks)].filter((el) => gate.visible(el)).map((el) => gate.path(el)),
+          // The page as served: the text of all its blocks, and of those a reader sees.
+          staticTexts: [...document.querySelectorAll(blocks)].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()),
+          visibleTexts: [...document.querySelectorAll(blocks)].filter((el) => gate.visible(el)).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()),
         };
       },
       { blocks: BLOCKS, required: [...requireVisible] },
@@ -574,11 +585,13 @@ export async function checkNoJs(
       if (!r.present) findings.push({ ...base, rule: 'required-block-missing', message: `the page has no ${r.selector}, which it must show`, target: r.selector });
       else if (!r.visible) findings.push({ ...base, rule: 'required-block-not-visible', message: `${r.selector} is not visible without JavaScript`, target: r.selector });
     }
-    const without = new Set(state.blocks);
+    // A block the page serves that a reader sees with JavaScript must be seen without it too. Blocks that
+    // scripts make (search results, a status line) are not in the page as served: they cannot be.
+    const served = new Set(state.staticTexts);
+    const seenWithout = new Set(state.visibleTexts);
     for (const block of withJs.blocks) {
-      if (!without.has(block.selector)) {
-        findings.push({ ...base, rule: 'content-needs-js', message: 'visible with JavaScript, missing or hidden without it', target: block.selector, snippet: block.snippet });
-      }
+      if (block.text === '' || seenWithout.has(block.text) || !served.has(block.text)) continue;
+      findings.push({ ...base, rule: 'content-needs-js', message: 'in the page, visible with JavaScript, hidden without it', target: block.selector, snippet: block.snippet });
     }
     return findings;
   });
@@ -588,7 +601,8 @@ export async function checkNoJs(
 // Screenshots (artefacts for a reviewer; not compared)
 
 export function screenshotName(pagePath: string, width: number): string {
-  const name = pagePath.replace(/^\/|\/$/g, '').replace(/\.html$/, '').replace(/\//g, '_') || 'home';
+  const [pathname = '', query = ''] = pagePath.split(/\?(.*)/);
+  const name = (pathname.replace(/^\/|\/$/g, '').replace(/\.html$/, '').replace(/\//g, '_') || 'home') + (query ? `_${query.replace(/[^\p{L}\p{N}]+/gu, '_')}` : '');
   return `${name}-${width}.png`;
 }
 

@@ -33,7 +33,9 @@ export function reproCommand(finding: Pick<Finding, 'gate' | 'page'>, site: Site
   const args = ['npm run gates --'];
   if (site.dist && site.dist !== 'dist') args.push(`--dist ${site.dist}`);
   if (site.base && site.base !== '/') args.push(`--base ${site.base}`);
-  args.push(`--gate ${finding.gate}`, `--page ${finding.page}`);
+  // A query string (/search/?q=…) is quoted, so the shell leaves its ? and & alone.
+  const page = /[?&*\s]/.test(finding.page) ? `'${finding.page}'` : finding.page;
+  args.push(`--gate ${finding.gate}`, `--page ${page}`);
   return args.join(' ');
 }
 

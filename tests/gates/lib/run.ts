@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../../../src/security/csp.ts';
 import { serveStatic } from '../../support/server.ts';
 import { checkAxe, checkConsole, checkCsp, checkCspMeta, checkKeyboard, checkNoJs, checkReflow, checkRequests, fetchedAssets, screenshot, type PageTarget } from './browser-gates.ts';
-import { measureBudgets, uncountedAssets, type BudgetConfig, type BudgetRow } from './budgets.ts';
+import { measureBudgets, type BudgetConfig, type BudgetRow } from './budgets.ts';
 import { checkSelfContained } from './external.ts';
 import type { Finding, GateName } from './findings.ts';
 import { checkHtml } from './html.ts';
@@ -40,20 +40,17 @@ export async function runGates(options: RunOptions): Promise<{ findings: Finding
   let budgetRows: BudgetRow[] = [];
   const wants = (g: GateName) => gates.includes(g);
 
-  if (wants('html')) findings.push(...(await checkHtml(pages)));
-  if (wants('links')) findings.push(...(await checkLinks(dist, pages, { base, siteUrls: options.siteUrls ?? [] })));
-  if (wants('external')) findings.push(...(await checkSelfContained(dist, pages, { base })));
-  if (wants('csp')) for (const p of pages) findings.push(...checkCspMeta(p.path, readFileSync(p.file, 'utf8')));
-  if (wants('budgets')) {
-    const measured = await measureBudgets(dist, pages, options.budgets, { base });
-    budgetRows = measured.rows;
-    findings.push(...measured.findings);
-  }
-
+  // The file gates read each file once: a page visited with a query string is the same file.
+  const files = pages.filter((p) => !p.path.includes('?') || !pages.some((q) => q.file === p.file && !q.path.includes('?')));
+  if (wants('html')) findings.push(...(await checkHtml(files)));
+  if (wants('links')) findings.push(...(await checkLinks(dist, files, { base, siteUrls: options.siteUrls ?? [] })));
+  if (wants('external')) findings.push(...(await checkSelfContained(dist, files, { base })));
+  if (wants('csp')) for (const p of files) findings.push(...checkCspMeta(p.path, readFileSync(p.file, 'utf8')));
   if (!gates.some((g) => BROWSER_GATES.includes(g)) && !options.screenshotsDir) return { findings, budgetRows };
 
   const server = await serveStatic(dist, { base, headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
   const browser = await options.launchBrowser();
+  const loaded = new Map<string, string[]>();
   try {
     for (const page of pages) {
       const target: PageTarget = { path: page.path, url: `${server.url}${page.path.slice(1)}` };
@@ -71,11 +68,7 @@ export async function runGates(options: RunOptions): Promise<{ findings: Finding
       if (wants('console')) findings.push(...(await checkConsole(browser, target)));
       if (wants('external')) findings.push(...(await checkRequests(browser, target)));
       if (wants('nojs')) findings.push(...(await checkNoJs(browser, target, { requireVisible: options.requireVisible?.(page.path) ?? [] })));
-      if (wants('budgets')) {
-        const row = budgetRows.find((r) => r.page === page.path);
-        const fetched = await fetchedAssets(browser, target, { base });
-        if (row) findings.push(...uncountedAssets(row, fetched));
-      }
+      if (wants('budgets')) loaded.set(page.path, await fetchedAssets(browser, target, { base }));
       if (options.screenshotsDir) {
         for (const width of [375, 1280]) log(`    ${await screenshot(browser, target, { width, dir: options.screenshotsDir })}`);
       }
@@ -83,6 +76,11 @@ export async function runGates(options: RunOptions): Promise<{ findings: Finding
   } finally {
     await browser.close();
     await server.close();
+  }
+  if (wants('budgets')) {
+    const measured = await measureBudgets(dist, pages, options.budgets, { base, loaded: (p) => loaded.get(p.path) });
+    budgetRows = measured.rows;
+    findings.push(...measured.findings);
   }
   return { findings, budgetRows };
 }

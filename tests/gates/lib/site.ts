@@ -29,17 +29,38 @@ export function listPages(dist: string): SitePage[] {
   return pages.sort((a, b) => (a.path === b.path ? 0 : a.path < b.path ? -1 : 1));
 }
 
-/** The pages a gate run covers: all, or the one asked for (`/reports/x/`, `reports/x`, `/404.html`…). */
+/**
+ * The pages a gate run covers: all, or the one asked for (`/reports/x/`, `reports/x`, `/404.html`, or a
+ * page with a query string such as `/search/?q=工作`, which is that page's file visited with the query).
+ */
 export function selectPages(pages: readonly SitePage[], only?: string): SitePage[] {
   if (!only) return [...pages];
   const wanted = normalisePagePath(only);
-  return pages.filter((p) => p.path === wanted);
+  const exact = pages.filter((p) => p.path === wanted);
+  if (exact.length > 0 || !wanted.includes('?')) return exact;
+  return pages.filter((p) => p.path === pathnameOf(wanted)).map((p) => ({ ...p, path: wanted }));
 }
 
-/** `reports/x` → `/reports/x/`; `/404.html` stays. */
+/** `reports/x` → `/reports/x/`; `/404.html` stays; a query string is kept: `search?q=a` → `/search/?q=a`. */
 export function normalisePagePath(page: string): string {
-  const p = `/${page.trim().replace(/^\/+/, '')}`;
-  return p.endsWith('/') || p.endsWith('.html') ? p : `${p}/`;
+  const [pathname = '', query] = page.trim().split(/(?=\?)/);
+  const p = `/${pathname.replace(/^\/+/, '')}`;
+  return `${p.endsWith('/') || p.endsWith('.html') ? p : `${p}/`}${query ?? ''}`;
+}
+
+/** A page path without its query string. */
+export function pathnameOf(pagePath: string): string {
+  const i = pagePath.indexOf('?');
+  return i < 0 ? pagePath : pagePath.slice(0, i);
+}
+
+/**
+ * Pages to visit again with a query string, because a script answers the query (the search page):
+ * each one whose page exists, as a page of its own for the browser gates.
+ */
+export function withQueryVisits(pages: readonly SitePage[], visits: readonly string[]): SitePage[] {
+  const extra = visits.flatMap((visit) => selectPages(pages, visit).filter((p) => p.path.includes('?')));
+  return [...pages, ...extra];
 }
 
 /** All files of the site with one of the extensions, as absolute paths. */
