@@ -15,7 +15,7 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? 'dist',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.BENCH_CONCURRENCY ?? 1) },
   compressHTML: true,
   devToolbar: { enabled: false },
   vite: {

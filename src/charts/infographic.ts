@@ -5,7 +5,7 @@
  * the same content as text, and the picture's alt text says it in words.
  */
 import { Canvas, Image, type SKRSContext2D } from '@napi-rs/canvas';
-import { FONT_FAMILY, registerFonts, renderChartImages } from './render.ts';
+import { FONT_FAMILY, cachedPicture, encodePng, registerFonts, renderChartImages } from './render.ts';
 import { buildChart, type ChartSpec } from './spec.ts';
 import type { Report } from '../model/load.ts';
 import { figureFacts, formatDateChinese, formatFigureValue, formatReportPeriod } from '../model/format.ts';
@@ -65,15 +65,23 @@ function wrap(ctx: SKRSContext2D, text: string, width: number): string[] {
   return lines;
 }
 
-/** Draws the picture twice: once to measure its height, once for real. */
+/** Bump when the drawing code below changes, so cached pictures are drawn again. */
+const INFOGRAPHIC_VERSION = 1;
+
+/**
+ * Draws the picture twice: once to measure its height, once for real. Cached by content like the
+ * charts (a tall PNG takes a second or more to encode), so an unchanged report is not drawn again.
+ */
 export function renderInfographic(c: InfographicContent): { png: Buffer; width: number; height: number } {
-  registerFonts();
-  const measure = paint(c, null);
-  const canvas = new Canvas(WIDTH * SCALE, Math.ceil(measure) * SCALE);
-  const ctx = canvas.getContext('2d');
-  ctx.scale(SCALE, SCALE);
-  const height = paint(c, ctx);
-  return { png: canvas.toBuffer('image/png'), width: WIDTH, height: Math.ceil(height) };
+  return cachedPicture({ infographic: INFOGRAPHIC_VERSION, c }, () => {
+    registerFonts();
+    const measure = paint(c, null);
+    const canvas = new Canvas(WIDTH * SCALE, Math.ceil(measure) * SCALE);
+    const ctx = canvas.getContext('2d');
+    ctx.scale(SCALE, SCALE);
+    const height = paint(c, ctx);
+    return { png: encodePng(canvas), width: WIDTH, height: Math.ceil(height) };
+  });
 }
 
 function paint(c: InfographicContent, target: SKRSContext2D | null): number {
@@ -161,6 +169,8 @@ function paint(c: InfographicContent, target: SKRSContext2D | null): number {
       const image = new Image();
       image.src = picture.png;
       ctx.drawImage(image, PAD, y, inner, height);
+      // @napi-rs/canvas keeps a drawn image's decoded pixels (5.5 MB a chart) until its source is replaced.
+      image.src = Buffer.alloc(0);
     }
     y += height + 12;
     ctx.font = font(17);

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { Canvas, GlobalFonts, SvgExportFlag, createCanvas } from '@napi-rs/canvas';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, SubTitle, Title } from 'chart.js';
 import { chartConfig, chartHeight, wrapLabel } from './config.ts';
@@ -49,7 +50,7 @@ export function staticSize(spec: ChartSpec): { width: number; height: number } {
   return { width: WIDTH, height: chartHeight(spec, FONT_SIZE) + (titleLines + noteLines) * 24 + 32 };
 }
 
-function draw(canvas: Canvas, spec: ChartSpec, scale: number) {
+function draw(canvas: Canvas, spec: ChartSpec, scale: number): Chart {
   const config = chartConfig(spec, {
     fontFamily: FONT_FAMILY,
     fontSize: FONT_SIZE,
@@ -75,33 +76,73 @@ function draw(canvas: Canvas, spec: ChartSpec, scale: number) {
   });
   config.options = { ...config.options, responsive: false, devicePixelRatio: scale };
   // chart.js takes its size from the canvas (width × height CSS px) and scales the bitmap itself;
-  // it draws once, as animation is off. Not destroyed: destroy() would clear the picture.
-  new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, config);
+  // it draws once, as animation is off. Destroyed only once the picture is encoded (it clears it).
+  return new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, config);
+}
+
+/**
+ * Pictures drawn and pictures read from the cache by this thread, for the build's report
+ * (src/charts/prerender.ts); nothing depends on them.
+ */
+export const pictureCounts = { drawn: 0, cached: 0 };
+
+/** The cache file name of a picture: a hash of everything it is drawn from and of the fonts. */
+function cacheKey(parts: object): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ ...parts, fonts: FONT_FILES.map((f) => statSync(f).size) }))
+    .digest('hex')
+    .slice(0, 24);
+}
+
+function chartPaths(spec: ChartSpec, cacheDir: string) {
+  const { width, height } = staticSize(spec);
+  const key = cacheKey({ spec, RENDER_VERSION, width, height });
+  return { width, height, svgPath: path.join(cacheDir, `${key}.svg`), pngPath: path.join(cacheDir, `${key}.png`) };
+}
+
+/** Whether both pictures of this chart are in the cache (the PNG is written last). */
+export function isChartCached(spec: ChartSpec, cacheDir = defaultCacheDir()): boolean {
+  const { svgPath, pngPath } = chartPaths(spec, cacheDir);
+  return existsSync(svgPath) && existsSync(pngPath);
 }
 
 /** SVG and PNG of a chart, from the cache when the same chart was drawn before. */
 export function renderChartImages(spec: ChartSpec, cacheDir = defaultCacheDir()): ChartImages {
-  const { width, height } = staticSize(spec);
-  const key = createHash('sha256')
-    .update(JSON.stringify({ spec, RENDER_VERSION, width, height, fonts: FONT_FILES.map((f) => statSync(f).size) }))
-    .digest('hex')
-    .slice(0, 24);
-  const svgPath = path.join(cacheDir, `${key}.svg`);
-  const pngPath = path.join(cacheDir, `${key}.png`);
+  const { width, height, svgPath, pngPath } = chartPaths(spec, cacheDir);
   if (existsSync(svgPath) && existsSync(pngPath)) {
+    pictureCounts.cached++;
     return { svg: readFileSync(svgPath), png: readFileSync(pngPath), width, height };
   }
+  pictureCounts.drawn++;
   registerFonts();
   const png = new Canvas(width, height);
-  draw(png, spec, PNG_SCALE);
-  const pngBytes = png.toBuffer('image/png');
+  const pngChart = draw(png, spec, PNG_SCALE);
+  const pngBytes = encodePng(png);
+  // chart.js keeps every chart in its registry (Chart.instances) until it is destroyed.
+  pngChart.destroy();
   const svgCanvas = createCanvas(width, height, SvgExportFlag.NoPrettyXML);
-  draw(svgCanvas as unknown as Canvas, spec, 1);
+  const svgChart = draw(svgCanvas as unknown as Canvas, spec, 1);
   const svgBytes = finishSvg(svgCanvas.getContent(), spec);
+  svgChart.destroy();
+  // As encodePng(): the SVG canvas too keeps what was drawn on it until it is shrunk.
+  svgCanvas.width = 1;
+  svgCanvas.height = 1;
   mkdirSync(cacheDir, { recursive: true });
   writeAtomically(svgPath, svgBytes);
   writeAtomically(pngPath, pngBytes);
   return { svg: svgBytes, png: pngBytes, width, height };
+}
+
+/**
+ * The PNG of a canvas, and its pixels freed. @napi-rs/canvas (1.1.1) never frees the pixels of a canvas
+ * that was encoded synchronously, even once it is garbage: 5.5 MB a chart, some 20 GB for a province's
+ * charts in one build. Shrinking the canvas after encoding frees them; the PNG is the same bytes.
+ */
+export function encodePng(canvas: Canvas): Buffer {
+  const bytes = canvas.toBuffer('image/png');
+  canvas.width = 1;
+  canvas.height = 1;
+  return bytes;
 }
 
 /** The family names the SVG asks for: the bundled font first, then the usual Chinese system fonts. */
@@ -128,8 +169,35 @@ function finishSvg(svg: Buffer, spec: ChartSpec): Buffer {
   return Buffer.from(text, 'utf8');
 }
 
+/**
+ * Any other build-time picture (一图读懂), cached like the charts: by `parts`, everything it is drawn
+ * from including its own drawing code's version, together with RENDER_VERSION (it may show charts)
+ * and the fonts. `draw` runs only when the cache has no such picture.
+ */
+export function cachedPicture(
+  parts: object,
+  draw: () => { png: Buffer; width: number; height: number },
+  cacheDir = defaultCacheDir(),
+): { png: Buffer; width: number; height: number } {
+  const key = cacheKey({ picture: parts, RENDER_VERSION });
+  const pngPath = path.join(cacheDir, `${key}.png`);
+  const sizePath = path.join(cacheDir, `${key}.json`);
+  if (existsSync(pngPath) && existsSync(sizePath)) {
+    pictureCounts.cached++;
+    const { width, height } = JSON.parse(readFileSync(sizePath, 'utf8')) as { width: number; height: number };
+    return { png: readFileSync(pngPath), width, height };
+  }
+  pictureCounts.drawn++;
+  const picture = draw();
+  mkdirSync(cacheDir, { recursive: true });
+  writeAtomically(pngPath, picture.png);
+  writeAtomically(sizePath, Buffer.from(JSON.stringify({ width: picture.width, height: picture.height })));
+  return picture;
+}
+
 function writeAtomically(file: string, bytes: Buffer) {
-  const temp = `${file}.${process.pid}.tmp`;
+  // Unique per thread as well: src/charts/prerender.ts draws in several threads of one process.
+  const temp = `${file}.${process.pid}.${threadId}.tmp`;
   writeFileSync(temp, bytes);
   renameSync(temp, file);
 }

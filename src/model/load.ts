@@ -2,8 +2,9 @@
  * Loads all content (site.yaml, towns/, reports/) into the data model the pages use, collecting every
  * problem with its location. Nothing is rendered from content that has errors.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { Chart } from '../schemas/charts.ts';
 import type { Figure } from '../schemas/common.ts';
 import type { Outcome } from '../schemas/outcomes.ts';
@@ -68,6 +69,8 @@ export interface LoadedReport {
  * @param projectRoot paths in problems are relative to this
  */
 export function loadContent(contentDir: string, projectRoot = path.dirname(contentDir)): LoadResult {
+  const snapshot = readContentSnapshot(contentDir, projectRoot);
+  if (snapshot) return snapshot;
   const rel = (p: string) => path.relative(projectRoot, p).split(path.sep).join('/');
   const problems: Problem[] = [];
 
@@ -156,6 +159,39 @@ export function loadContent(contentDir: string, projectRoot = path.dirname(conte
   sortProblems(problems);
   if (!site?.data || problems.some((p) => p.severity === 'error')) return { problems };
   return { content: { site: site.data, towns, reports }, problems };
+}
+
+/**
+ * One validation per build. scripts/build.ts loads and checks the content, writes what it loaded to a
+ * snapshot file and names it in this variable for the Astro build it starts: loadContent() of the same
+ * folder then returns the snapshot instead of reading and checking every file again (the pages and the
+ * sitemap each loaded it once more, about 40 ms per report, on a province's thousand reports over a
+ * minute). The build so renders exactly the content it validated. v8 serialization keeps everything
+ * as loaded: key order, shared objects (a report's town), undefined values.
+ */
+export const CONTENT_SNAPSHOT_ENV = 'REPORT_MICROSITE_CONTENT_SNAPSHOT';
+
+interface ContentSnapshot {
+  contentDir: string;
+  projectRoot: string;
+  result: LoadResult;
+}
+
+export function writeContentSnapshot(file: string, contentDir: string, projectRoot: string, result: LoadResult): void {
+  const snapshot: ContentSnapshot = { contentDir: path.resolve(contentDir), projectRoot: path.resolve(projectRoot), result };
+  writeFileSync(file, serialize(snapshot));
+}
+
+function readContentSnapshot(contentDir: string, projectRoot: string): LoadResult | undefined {
+  const file = process.env[CONTENT_SNAPSHOT_ENV];
+  if (!file || !existsSync(file)) return undefined;
+  // Read afresh on every call, as loading is: no two callers share (and could change) one object.
+  const snapshot = deserialize(readFileSync(file)) as ContentSnapshot;
+  if (snapshot.contentDir !== path.resolve(contentDir)) return undefined;
+  // Problems are located relative to the caller's project root, as loading them would have.
+  const rebase = (located: string) => path.relative(projectRoot, path.resolve(snapshot.projectRoot, located)).split(path.sep).join('/');
+  const problems = snapshot.result.problems.map((p) => ({ ...p, file: rebase(p.file) }));
+  return { ...(snapshot.result.content ? { content: snapshot.result.content } : {}), problems };
 }
 
 function listDir(dir: string): string[] {
