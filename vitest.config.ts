@@ -12,5 +12,7 @@ export default defineConfig({
     // a time even on two cores (vitest's default there would be one).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     hookTimeout: 60_000,
+    // CI shares two cores with the build and Chromium: a test that spawns a command may wait its turn.
+    testTimeout: 30_000,
   },
 });

@@ -27,7 +27,7 @@ async function fetchText(): Promise<string> {
 beforeAll(async () => {
   cpSync(path.resolve('tests/fixtures/minimal/content'), content, { recursive: true });
   server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port)], {
-    env: childEnv({ CONTENT_DIR: content }),
+    env: childEnv({ CONTENT_DIR: content, NO_COLOR: '1', FORCE_COLOR: '0' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
@@ -35,7 +35,8 @@ beforeAll(async () => {
   // expect.poll belongs to tests; here a plain wait for the server's first page.
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    const local = /Local\s+(http:\/\/\S+?)\/?\s/.exec(log)?.[1];
+    // eslint-disable-next-line no-control-regex -- Astro colours its output when it thinks it may.
+    const local = /Local\s+(http:\/\/[^\s\u001b]+?)\/?[\s\u001b]/.exec(log.replace(/\u001b\[[0-9;]*m/g, ' '))?.[1];
     if (!local) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       continue;

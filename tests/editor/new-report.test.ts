@@ -27,7 +27,7 @@ function run(script: string, args: string[], contentDir: string) {
 
 const yamlOf = (dir: string, file: string) => parse(readFileSync(path.join(dir, file), 'utf8'));
 
-describe('npm run new-report', () => {
+describe('npm run new-report', { timeout: 120_000 }, () => {
   it('copies the structure of an earlier report, numbers emptied, its plan listed for outcomes', () => {
     const content = contentCopy();
     const made = run('scripts/new-report.ts', ['dongshan-2024-h1', '--from', 'dongshan-2023-h2'], content);

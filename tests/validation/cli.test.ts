@@ -34,7 +34,7 @@ function contentCopy(name: string, edit?: [string, (text: string) => string]): s
 
 const typo: [string, (t: string) => string] = ['reports/testtown-2023-h1/indicators.yaml', (t) => t.replace('value: 3.5', 'vaule: 3.5')];
 
-describe('npm run check', () => {
+describe('npm run check', { timeout: 60_000 }, () => {
   it('passes valid content with exit 0', () => {
     const { status, output } = run('scripts/check.ts', { CONTENT_DIR: contentCopy('valid') });
     expect(output).toContain('内容检查通过：1 份报告，0 个警告。');
