@@ -41,7 +41,7 @@ process.env['CHART_CACHE_DIR'] = path.resolve(root, process.env['CHART_CACHE_DIR
 // Every picture drawn on all cores into the picture cache, where the pages then find them.
 try {
   const pictures = await prerenderPictures(loaded.content!);
-  console.log(`图表图片：新绘制 ${pictures.drawn} 张，缓存中已有 ${pictures.cached} 张（${pictures.threads} 个线程，${seconds(checked)} 秒）`);
+  console.log(`图表图片：新绘制 ${pictures.drawn} 张，缓存中已有 ${pictures.cached} 张（${pictures.processes} 个进程，${seconds(checked)} 秒）`);
   for (const failed of pictures.failed) console.log(`图片未能预先绘制，留给 Astro 绘制：${failed}`);
 } catch (error) {
   console.log(`图片未能预先绘制，留给 Astro 绘制：${error instanceof Error ? error.message : String(error)}`);

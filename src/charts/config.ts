@@ -47,7 +47,11 @@ export interface ConfigOptions {
 /** Rows per chart → height in CSS px for a given base font size. */
 export function chartHeight(spec: ChartSpec, fontSize: number): number {
   if (spec.kind === 'series') return Math.round(fontSize * 18);
-  return Math.round(Math.max(8, spec.rows.length * 2.6 + 4) * fontSize);
+  // Each row has room for its bar and for the longest label's lines (0.85 em at chart.js's line
+  // height 1.2), so a label of three lines does not run into the next row's.
+  const lines = Math.max(1, ...spec.rows.map((r) => wrapLabel(r.label).length));
+  const row = Math.max(2.6, lines * 0.85 * 1.2 + 0.6);
+  return Math.round(Math.max(8, spec.rows.length * row + 4) * fontSize);
 }
 
 function hatchFill(color: string, makeTile: ConfigOptions['makeTile']): CanvasPattern | string {

@@ -10,19 +10,24 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { Canvas, GlobalFonts, SvgExportFlag, createCanvas } from '@napi-rs/canvas';
+import { Canvas, GlobalFonts, SvgExportFlag, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, SubTitle, Title } from 'chart.js';
 import { chartConfig, chartHeight, wrapLabel } from './config.ts';
+import { encodePng } from './png.ts';
 import type { ChartSpec } from './spec.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, SubTitle);
 
 /** Bump when the drawing code changes, so cached pictures are redrawn. */
-const RENDER_VERSION = 6;
+const RENDER_VERSION = 8;
 export const FONT_FAMILY = 'ReportSansSC';
 const WIDTH = 800;
 const FONT_SIZE = 16;
-const PNG_SCALE = 2;
+/**
+ * The PNG is 1200 px wide: the size Open Graph and WeChat ask for a shared picture, and sharp in an
+ * 800 px column on most phones' screens. (Twice the size took twice as long to encode.)
+ */
+const PNG_SCALE = 1.5;
 
 const require = createRequire(import.meta.url);
 // The package exports only its entry (dist/index.js); its fonts/ folder sits beside dist/.
@@ -43,7 +48,7 @@ export interface ChartImages {
   height: number;
 }
 
-/** The size of the static picture in CSS pixels (the PNG has twice as many pixels). */
+/** The size of the static picture in CSS pixels (the PNG has PNG_SCALE times as many in each direction). */
 export function staticSize(spec: ChartSpec): { width: number; height: number } {
   const titleLines = wrapLabel(spec.title, 40).length;
   const noteLines = spec.note ? wrapLabel(spec.note, 46).length : 0;
@@ -121,8 +126,9 @@ export function renderChartImages(spec: ChartSpec, cacheDir = defaultCacheDir())
   // chart.js keeps every chart in its registry (Chart.instances) until it is destroyed.
   pngChart.destroy();
   const svgCanvas = createCanvas(width, height, SvgExportFlag.NoPrettyXML);
+  const texts = collectText(svgCanvas.getContext('2d'));
   const svgChart = draw(svgCanvas as unknown as Canvas, spec, 1);
-  const svgBytes = finishSvg(svgCanvas.getContent(), spec);
+  const svgBytes = finishSvg(svgCanvas.getContent(), texts, spec);
   svgChart.destroy();
   // As encodePng(): the SVG canvas too keeps what was drawn on it until it is shrunk.
   svgCanvas.width = 1;
@@ -133,39 +139,52 @@ export function renderChartImages(spec: ChartSpec, cacheDir = defaultCacheDir())
   return { svg: svgBytes, png: pngBytes, width, height };
 }
 
-/**
- * The PNG of a canvas, and its pixels freed. @napi-rs/canvas (1.1.1) never frees the pixels of a canvas
- * that was encoded synchronously, even once it is garbage: 5.5 MB a chart, some 20 GB for a province's
- * charts in one build. Shrinking the canvas after encoding frees them; the PNG is the same bytes.
- */
-export function encodePng(canvas: Canvas): Buffer {
-  const bytes = canvas.toBuffer('image/png');
-  canvas.width = 1;
-  canvas.height = 1;
-  return bytes;
-}
-
 /** The family names the SVG asks for: the bundled font first, then the usual Chinese system fonts. */
 const SVG_FONTS = 'Noto Sans S Chinese, Noto Sans SC, Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif';
 
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const num = (n: number) => String(Math.round(n * 100) / 100);
+const ANCHOR: Record<string, string> = { left: 'start', start: 'start', center: 'middle', right: 'end', end: 'end' };
+
 /**
- * A title and description inside the SVG, so the picture names itself wherever it is used; font
- * names a viewer may have, with the weight said as a weight.
+ * Takes over fillText on the SVG canvas: each text becomes one <text> element with the whole string,
+ * written by finishSvg(). Skia's SVG exporter spends about 5 ms on every fillText (it maps each glyph
+ * back to a character through the CJK font's whole character map), 90 ms a chart, two thirds of a
+ * province's picture time; and it writes the text a few glyphs at a time, with some characters as
+ * their look-alike Kangxi radicals (⼯ for 工), which copy and search then miss. Position, size,
+ * weight, colour, alignment, baseline, transform and maxWidth are kept as the canvas would draw them;
+ * the text goes above the other marks, as chart.js draws every text after the shapes under it.
  */
-function finishSvg(svg: Buffer, spec: ChartSpec): Buffer {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function collectText(ctx: SKRSContext2D): string[] {
+  const texts: string[] = [];
+  ctx.fillText = (text: string, x: number, y: number, maxWidth?: number) => {
+    const metrics = ctx.measureText(text);
+    // alphabeticBaseline: from the line textBaseline names to the alphabetic baseline, negative below.
+    const baseline = y - metrics.alphabeticBaseline;
+    const font = /(?:^|\s)(bold|[1-9]00)\s/.exec(ctx.font);
+    const size = /([\d.]+)px/.exec(ctx.font)?.[1] ?? String(FONT_SIZE);
+    const weight = font && (font[1] === 'bold' || Number(font[1]) >= 600) ? ' font-weight="bold"' : '';
+    const m = ctx.getTransform();
+    const transform = m.isIdentity ? '' : ` transform="matrix(${[m.a, m.b, m.c, m.d, m.e, m.f].map(num).join(' ')})"`;
+    const squeeze = maxWidth !== undefined && metrics.width > maxWidth ? ` textLength="${num(maxWidth)}" lengthAdjust="spacingAndGlyphs"` : '';
+    const anchor = ANCHOR[ctx.textAlign] ?? 'start';
+    texts.push(
+      `<text x="${num(x)}" y="${num(baseline)}" font-size="${size}"${weight} fill="${escapeXml(String(ctx.fillStyle))}"` +
+        `${anchor === 'start' ? '' : ` text-anchor="${anchor}"`}${transform}${squeeze}>${escapeXml(text)}</text>`,
+    );
+  };
+  return texts;
+}
+
+/** The texts of collectText(), a title and a description, so the picture names itself wherever it is used. */
+function finishSvg(svg: Buffer, texts: string[], spec: ChartSpec): Buffer {
   const text = svg
     .toString('utf8')
-    .replace(/<text([^>]*?) font-family="Noto Sans S Chinese (Bold|Regular), Noto Sans S Chinese"([^>]*)>/g, (_, before: string, face: string, after: string) =>
-      `<text${before}${after}${face === 'Bold' && !/font-weight=/.test(before + after) ? ' font-weight="bold"' : ''}>`,
-    )
-    // The exporter names some glyphs by the Kangxi radical that shares their shape (⼯ for 工, ⽉ for 月):
-    // map them back to the characters, so the SVG's text is the report's text when copied or searched.
-    .replace(/[\u2e80-\u2fdf]/g, (radical) => radical.normalize('NFKC'))
     .replace(
       /<svg([^>]*)>/,
-      `<svg$1 font-family="${SVG_FONTS}" role="img" aria-labelledby="t d"><title id="t">${escape(spec.title)}</title><desc id="d">${escape(spec.summary)}</desc>`,
-    );
+      `<svg$1 font-family="${SVG_FONTS}" role="img" aria-labelledby="t d"><title id="t">${escapeXml(spec.title)}</title><desc id="d">${escapeXml(spec.summary)}</desc>`,
+    )
+    .replace(/<\/svg>\s*$/, `${texts.join('')}</svg>`);
   return Buffer.from(text, 'utf8');
 }
 
@@ -179,9 +198,7 @@ export function cachedPicture(
   draw: () => { png: Buffer; width: number; height: number },
   cacheDir = defaultCacheDir(),
 ): { png: Buffer; width: number; height: number } {
-  const key = cacheKey({ picture: parts, RENDER_VERSION });
-  const pngPath = path.join(cacheDir, `${key}.png`);
-  const sizePath = path.join(cacheDir, `${key}.json`);
+  const { pngPath, sizePath } = picturePaths(parts, cacheDir);
   if (existsSync(pngPath) && existsSync(sizePath)) {
     pictureCounts.cached++;
     const { width, height } = JSON.parse(readFileSync(sizePath, 'utf8')) as { width: number; height: number };
@@ -195,8 +212,18 @@ export function cachedPicture(
   return picture;
 }
 
+function picturePaths(parts: object, cacheDir: string) {
+  const key = cacheKey({ picture: parts, RENDER_VERSION });
+  return { pngPath: path.join(cacheDir, `${key}.png`), sizePath: path.join(cacheDir, `${key}.json`) };
+}
+
+/** Whether cachedPicture() has this picture (its size is written last). */
+export function isPictureCached(parts: object, cacheDir = defaultCacheDir()): boolean {
+  return existsSync(picturePaths(parts, cacheDir).sizePath);
+}
+
 function writeAtomically(file: string, bytes: Buffer) {
-  // Unique per thread as well: src/charts/prerender.ts draws in several threads of one process.
+  // Unique per thread as well, should pictures ever be drawn in several threads of one process.
   const temp = `${file}.${process.pid}.${threadId}.tmp`;
   writeFileSync(temp, bytes);
   renameSync(temp, file);

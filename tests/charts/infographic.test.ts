@@ -20,7 +20,7 @@ describe.each(content!.reports)('$id', (report) => {
 
   it('has a tall picture, drawn, at least twice as tall as wide', async () => {
     const image = await loadImage(readFileSync(path.join(dist, 'reports', report.id, 'infographic.png')));
-    expect(image.width).toBe(1500);
+    expect(image.width).toBe(1125);
     expect(image.height).toBeGreaterThan(image.width * 2);
     const canvas = createCanvas(image.width, image.height);
     const ctx = canvas.getContext('2d');

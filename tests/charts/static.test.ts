@@ -9,6 +9,7 @@ import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildChart } from '../../src/charts/spec.ts';
 import { renderChartImages } from '../../src/charts/render.ts';
+import { wrapLabel } from '../../src/charts/config.ts';
 import { loadContent } from '../../src/model/load.ts';
 
 const { content } = loadContent(path.resolve('content'));
@@ -36,12 +37,12 @@ async function ink(png: Buffer) {
 }
 
 describe.each(charts)('$report.id / $chart.id', ({ report, chart, spec }) => {
-  it('has a PNG in dist/ that is drawn, not blank, at twice the CSS size', async () => {
+  it('has a PNG in dist/ that is drawn, not blank, 1200 px wide (1.5 times the CSS size)', async () => {
     const png = readFileSync(path.resolve('dist/reports', report.id, 'charts', `${chart.id}.png`));
     const measured = await ink(png);
     const images = renderChartImages(spec, cacheDir);
-    expect(measured.width).toBe(images.width * 2);
-    expect(measured.height).toBe(images.height * 2);
+    expect(measured.width).toBe(1200);
+    expect(measured.height).toBe(Math.floor(images.height * 1.5));
     expect(measured.painted).toBeGreaterThan(0.05);
     expect(measured.bar).toBeGreaterThan(0.02);
   });
@@ -50,8 +51,11 @@ describe.each(charts)('$report.id / $chart.id', ({ report, chart, spec }) => {
     const svg = readFileSync(path.resolve('dist/reports', report.id, 'charts', `${chart.id}.svg`), 'utf8');
     expect(svg).toContain(`<title id="t">${spec.title}</title>`);
     expect(svg).toContain(`<desc id="d">${spec.summary}</desc>`);
-    const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('');
-    expect(text).toContain(spec.title);
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    const text = texts.join('');
+    // Each line as one text element, whole, as the canvas draws it: copied and found as written.
+    expect(texts).toContain(spec.title);
+    for (const row of spec.rows) for (const line of wrapLabel(row.label)) expect(texts).toContain(line);
     for (const row of spec.rows) expect(text).toContain(row.display.split('（')[0]);
     // Characters as written, never the look-alike Kangxi radicals the font shares glyphs with.
     expect(text).not.toMatch(/[\u2e80-\u2fdf]/);

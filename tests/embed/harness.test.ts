@@ -46,8 +46,8 @@ const embedFrames = (page: Page): Frame[] => page.frames().filter((f) => f.url()
 
 /** The embed's own content height and the iframe's height, for every iframe on the page. */
 async function heights(page: Page) {
-  const result: { id: string; iframe: number; content: number; scroll: number; drawn: boolean }[] = [];
-  for (const handle of await page.locator('iframe').elementHandles()) {
+  const result: { id: string; index: number; iframe: number; content: number; scroll: number; drawn: boolean }[] = [];
+  for (const [index, handle] of (await page.locator('iframe').elementHandles()).entries()) {
     const frame = await handle.contentFrame();
     if (!frame) continue;
     const iframe = await handle.evaluate((el) => (el as HTMLIFrameElement).getBoundingClientRect().height);
@@ -56,7 +56,7 @@ async function heights(page: Page) {
       scroll: document.documentElement.scrollHeight,
       drawn: document.querySelector('report-chart')?.getAttribute('data-drawn') === 'true',
     }));
-    result.push({ id: (await handle.getAttribute('data-report-embed')) ?? 'plain', iframe, ...inner });
+    result.push({ id: (await handle.getAttribute('data-report-embed')) ?? 'plain', index, iframe, ...inner });
   }
   return result;
 }
@@ -111,6 +111,11 @@ for (const variant of ['root', 'sub-path'] as const) {
       await expect
         .poll(async () => {
           const all = await heights(page);
+          // A chart draws when its frame is on screen. The frames were scrolled past one after another,
+          // and on a loaded machine a frame may load only after it had left the screen again: scroll
+          // to the first one not drawn yet, as a reader would.
+          const waiting = all.find((h) => !h.drawn);
+          if (waiting) await page.locator('iframe').nth(waiting.index).scrollIntoViewIfNeeded();
           if (process.env['DEBUG_EMBED']) console.log(JSON.stringify(all));
           return all.length === 3 && all.every((h) => h.drawn && (h.id === 'plain' || Math.abs(h.iframe - h.content) <= 1));
         }, { timeout: 20_000 })
