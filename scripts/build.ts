@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SNAPSHOT_ENV, loadContent, writeContentSnapshot } from '../src/model/load.ts';
 import { prerenderPictures } from '../src/charts/prerender.ts';
+import { PICTURES_LINKED_ENV, linkPictures, sitePictures } from '../src/charts/pictures.ts';
 import { formatProblem, hasErrors } from '../src/validation/problem.ts';
 import { writeSearchIndex } from '../src/search/index-site.ts';
 
@@ -52,11 +53,21 @@ rmSync(nextDir, { recursive: true, force: true });
 const astro = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, OUT_DIR: nextDir, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  // The pictures are not written by Astro: linked in from the picture cache below.
+  env: { ...process.env, OUT_DIR: nextDir, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', [PICTURES_LINKED_ENV]: '1' },
 });
 if (astro.status !== 0) {
   rmSync(nextDir, { recursive: true, force: true });
   console.error(`\n网站生成失败；${path.relative(root, outDir) || outDir} 保持原样。`);
+  process.exit(1);
+}
+try {
+  const pictures = linkPictures(nextDir, sitePictures(loaded.content!));
+  const how = pictures.copied ? `硬链接 ${pictures.linked} 张，复制 ${pictures.copied} 张` : '均为图片缓存文件的硬链接';
+  console.log(`图表图片：${pictures.linked + pictures.copied} 张放入网站（${how}）`);
+} catch (error) {
+  rmSync(nextDir, { recursive: true, force: true });
+  console.error(`\n图表图片未能放入网站：${error instanceof Error ? error.message : String(error)}\n${path.relative(root, outDir) || outDir} 保持原样。`);
   process.exit(1);
 }
 

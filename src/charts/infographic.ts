@@ -6,7 +6,7 @@
  */
 import { Canvas, Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { encodePng } from './png.ts';
-import { FONT_FAMILY, cachedPicture, registerFonts, renderChartImages } from './render.ts';
+import { FONT_FAMILY, cachedPicture, cachedPictureFile, isPictureCached, registerFonts, renderChartImages } from './render.ts';
 import { buildChart, type ChartSpec } from './spec.ts';
 import type { Report } from '../model/load.ts';
 import { figureFacts, formatDateChinese, formatFigureValue, formatReportPeriod } from '../model/format.ts';
@@ -97,6 +97,12 @@ const INFOGRAPHIC_VERSION = 3;
 /** Everything the picture is drawn from: its key in the picture cache (src/charts/render.ts). */
 export function infographicKey(c: InfographicContent): object {
   return { infographic: INFOGRAPHIC_VERSION, c };
+}
+
+/** The cache file of the picture, drawn first if the cache does not have it. */
+export function infographicFile(c: InfographicContent): string {
+  if (!isPictureCached(infographicKey(c))) renderInfographic(c);
+  return cachedPictureFile(infographicKey(c));
 }
 
 /**

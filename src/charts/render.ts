@@ -111,6 +111,13 @@ export function isChartCached(spec: ChartSpec, cacheDir = defaultCacheDir()): bo
   return existsSync(svgPath) && existsSync(pngPath);
 }
 
+/** The cache files of a chart's pictures, drawn first if the cache does not have them. */
+export function chartFiles(spec: ChartSpec, cacheDir = defaultCacheDir()): Record<'svg' | 'png', string> {
+  const { svgPath, pngPath } = chartPaths(spec, cacheDir);
+  if (!existsSync(svgPath) || !existsSync(pngPath)) renderChartImages(spec, cacheDir);
+  return { svg: svgPath, png: pngPath };
+}
+
 /** SVG and PNG of a chart, from the cache when the same chart was drawn before. */
 export function renderChartImages(spec: ChartSpec, cacheDir = defaultCacheDir()): ChartImages {
   const { width, height, svgPath, pngPath } = chartPaths(spec, cacheDir);
@@ -215,6 +222,11 @@ export function cachedPicture(
 function picturePaths(parts: object, cacheDir: string) {
   const key = cacheKey({ picture: parts, RENDER_VERSION });
   return { pngPath: path.join(cacheDir, `${key}.png`), sizePath: path.join(cacheDir, `${key}.json`) };
+}
+
+/** The cache file of a picture of cachedPicture(), once it is there. */
+export function cachedPictureFile(parts: object, cacheDir = defaultCacheDir()): string {
+  return picturePaths(parts, cacheDir).pngPath;
 }
 
 /** Whether cachedPicture() has this picture (its size is written last). */

@@ -11,7 +11,8 @@ import { formatProblem } from '../validation/problem.ts';
 let cached: SiteContent | undefined;
 
 export function getContent(): SiteContent {
-  if (cached && !import.meta.env.DEV) return cached;
+  // import.meta.env is Astro's (Vite's); scripts/build.ts uses this module in plain Node, without it.
+  if (cached && !import.meta.env?.DEV) return cached;
   const contentDir = path.resolve(process.env['CONTENT_DIR'] ?? 'content');
   const { content, problems } = loadContent(contentDir, process.cwd());
   if (!content) {
@@ -42,6 +43,13 @@ export function reportsOfTown(content: SiteContent, townId: string): Report[] {
   return content.reports.filter((r) => r.town.id === townId);
 }
 
+/** Where the build-time pictures live inside the site, without the base path (src/charts/pictures.ts). */
+export const picturePath = {
+  chart: (reportId: string, chartId: string, ext: 'svg' | 'png') => `reports/${reportId}/charts/${chartId}.${ext}`,
+  series: (townId: string, seriesId: string, ext: 'svg' | 'png') => `towns/${townId}/charts/${seriesId}.${ext}`,
+  infographic: (reportId: string) => `reports/${reportId}/infographic.png`,
+};
+
 export interface ChartImages {
   svg: string;
   png: string;
@@ -49,14 +57,12 @@ export interface ChartImages {
 
 /** The build-time pictures of a report's chart. */
 export function chartImages(report: Pick<Report, 'id'>, chartId: string): ChartImages {
-  const base = `reports/${report.id}/charts/${chartId}`;
-  return { svg: href(`${base}.svg`), png: href(`${base}.png`) };
+  return { svg: href(picturePath.chart(report.id, chartId, 'svg')), png: href(picturePath.chart(report.id, chartId, 'png')) };
 }
 
 /** The build-time pictures of an indicator's series across a town's reports. */
 export function seriesImages(townId: string, indicatorId: string): ChartImages {
-  const base = `towns/${townId}/charts/${indicatorId}`;
-  return { svg: href(`${base}.svg`), png: href(`${base}.png`) };
+  return { svg: href(picturePath.series(townId, indicatorId, 'svg')), png: href(picturePath.series(townId, indicatorId, 'png')) };
 }
 
 export function seriesHref(townId: string, indicatorId: string): string {

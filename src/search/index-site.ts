@@ -35,7 +35,8 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResu
     // the language keeps one index even if a page were ever written with another lang.
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: EXCLUDE });
     if (!index) throw new Error(`Pagefind：${errors.join('；')}`);
-    const added = await index.addDirectory({ path: siteDir });
+    // Only report pages carry data-pagefind-body: the others (embeds, towns, help) are not even read.
+    const added = await index.addDirectory({ path: siteDir, glob: 'reports/**/*.html' });
     if (added.errors.length > 0) throw new Error(`Pagefind：${added.errors.join('；')}`);
     if (added.page_count === 0) throw new Error('Pagefind：没有可索引的页面（报告页面应带有 data-pagefind-body）');
     const outputPath = path.join(siteDir, SEARCH_BUNDLE_DIR);

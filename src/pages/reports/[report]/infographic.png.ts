@@ -3,8 +3,10 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { infographicContent, renderInfographic } from '../../../charts/infographic.ts';
 import type { Report } from '../../../model/load.ts';
 import { getContent } from '../../../model/site.ts';
+import { picturesLinked } from '../../../charts/pictures.ts';
 
-export const getStaticPaths = (() => getContent().reports.map((report) => ({ params: { report: report.id }, props: { report } }))) satisfies GetStaticPaths;
+// In `npm run build` the picture is linked in from the picture cache (src/charts/pictures.ts).
+export const getStaticPaths = (() => (picturesLinked() ? [] : getContent().reports).map((report) => ({ params: { report: report.id }, props: { report } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { report } = props as { report: Report };

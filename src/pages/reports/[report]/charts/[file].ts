@@ -6,8 +6,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { buildChart, type ChartSpec } from '../../../../charts/spec.ts';
 import { IMAGE_TYPES, imageResponse, type ImageType } from '../../../../charts/render.ts';
 import { getContent } from '../../../../model/site.ts';
+import { picturesLinked } from '../../../../charts/pictures.ts';
 
 export const getStaticPaths = (() => {
+  // In `npm run build` the pictures are linked in from the picture cache (src/charts/pictures.ts).
+  if (picturesLinked()) return [];
   const { reports } = getContent();
   return reports.flatMap((report) =>
     report.charts.flatMap((chart) => {
