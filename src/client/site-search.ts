@@ -35,6 +35,15 @@ const PAGE_SIZE = 10;
 /** Sections listed under a page's main link, besides it. */
 const MORE_SECTIONS = 2;
 
+/**
+ * Chinese is written without spaces, so a query without spaces is searched as the phrase it is
+ * (Pagefind's "…" syntax): otherwise Pagefind splits 量子计算机 into characters and finds every 机制
+ * and 机动 by its last one. A query with spaces, or with its own quotes, is left to Pagefind as typed.
+ */
+function asPhrase(query: string): string {
+  return /[\s"“”]/.test(query) ? query : `"${query}"`;
+}
+
 class SiteSearch extends HTMLElement {
   #pagefind: Promise<Pagefind> | undefined;
   #run = 0;
@@ -105,7 +114,7 @@ class SiteSearch extends HTMLElement {
     this.#status.textContent = searchText.searching(query);
     try {
       const pagefind = await this.#load();
-      const found = await pagefind.search(query);
+      const found = await pagefind.search(asPhrase(query));
       if (run !== this.#run) return;
       const results = found?.results ?? [];
       this.#pending = [...results];

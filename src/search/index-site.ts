@@ -1,7 +1,7 @@
 /**
  * The site's full-text search index, written at build time by Pagefind (scripts/build.ts runs it on the
- * freshly built folder, before the swap). Only the report pages whose content is marked with
- * data-pagefind-body (src/layouts/ReportLayout.astro) are indexed; the browser loads the index from the
+ * freshly built folder, before the swap). Only the report's part pages, whose content is marked with
+ * data-pagefind-body (src/layouts/ReportLayout.astro), are indexed; the browser loads the index from the
  * site's own /pagefind/ folder (src/client/site-search.ts), so search needs no outside service.
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
@@ -35,8 +35,9 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResu
     // the language keeps one index even if a page were ever written with another lang.
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: EXCLUDE });
     if (!index) throw new Error(`Pagefind：${errors.join('；')}`);
-    // Only report pages carry data-pagefind-body: the others (embeds, towns, help) are not even read.
-    const added = await index.addDirectory({ path: siteDir, glob: 'reports/**/*.html' });
+    // Only the report's part pages carry data-pagefind-body (src/layouts/ReportLayout.astro): the
+    // others are not even read.
+    const added = await index.addDirectory({ path: siteDir, glob: 'reports/*/part-*/index.html' });
     if (added.errors.length > 0) throw new Error(`Pagefind：${added.errors.join('；')}`);
     if (added.page_count === 0) throw new Error('Pagefind：没有可索引的页面（报告页面应带有 data-pagefind-body）');
     const outputPath = path.join(siteDir, SEARCH_BUNDLE_DIR);

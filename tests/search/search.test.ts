@@ -23,14 +23,17 @@ const REPORT = 'nantang-2022-h1';
 const { content } = loadContent(path.resolve(process.env['CONTENT_DIR'] ?? 'content'));
 const report = content!.reports.find((r) => r.id === REPORT)!;
 
-/** Each query, and the pages of the report its first result may be on. */
+/**
+ * Each query, and the pages of the report its first result may be on: the part pages, the report's
+ * own text (src/layouts/ReportLayout.astro says why only they are indexed).
+ */
 const QUERIES: [query: string, pages: RegExp][] = [
-  ['招商', /^(projects|part-1|plan)\/$/],
-  ['疫苗', /^(projects|part-1|indicators)\/$/],
-  ['拆整', /^(projects|part-1)\/$/],
-  ['装备制造园', /^(projects|part-1|plan)\/$/],
-  ['亨东公路', /^(projects|part-1)\/$/],
-  ['排名', /^(indicators|part-1)\/$/],
+  ['招商', /^part-[12]\/$/],
+  ['疫苗', /^part-[12]\/$/],
+  ['拆整', /^part-1\/$/],
+  ['装备制造园', /^part-[12]\/$/],
+  ['亨东公路', /^part-[12]\/$/],
+  ['排名', /^part-1\/$/],
 ];
 
 interface Shown {
@@ -147,11 +150,12 @@ describe('search in Chromium under the production CSP', () => {
     });
   });
 
-  it('finds nothing for a word the reports do not have, and says so', { timeout: 60_000 }, async () => {
+  // 月球: the text has 月 (1-5月) but not 月球; Pagefind alone would find the pages by that character.
+  it.each(['量子计算机', '月球'])('finds nothing for %s, which the reports do not have, and says so', { timeout: 60_000 }, async (query) => {
     await visit(context, async (page, log) => {
-      await page.goto(`${gates.siteUrl}search/?q=${encodeURIComponent('量子计算机')}`);
+      await page.goto(`${gates.siteUrl}search/?q=${encodeURIComponent(query)}`);
       const result = await shown(page, log.requests);
-      expect(result.status).toBe(searchText.none('量子计算机'));
+      expect(result.status).toBe(searchText.none(query));
       expect(result.results).toEqual([]);
       expect(log.errors).toEqual([]);
     });
@@ -258,10 +262,10 @@ describe('the header search form', () => {
     }
   });
 
-  it('only report content is indexed: the part, indicator, project and plan pages, not the embeds or help', () => {
+  it('only the report’s text is indexed: its part pages, not the pages that repeat it, the embeds or help', () => {
     for (const page of listPages(gates.dist)) {
       const indexed = readFileSync(page.file, 'utf8').includes('data-pagefind-body');
-      expect(indexed, page.path).toBe(/^\/reports\/[^/]+\/(part-\d+|indicators|projects|plan)\/$/.test(page.path));
+      expect(indexed, page.path).toBe(/^\/reports\/[^/]+\/part-\d+\/$/.test(page.path));
     }
   });
 });
