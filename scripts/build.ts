@@ -76,7 +76,7 @@ const built = performance.now();
 // The search index (Pagefind) of the new build, written into it before the swap like everything else.
 try {
   const search = await writeSearchIndex(nextDir);
-  console.log(`搜索索引：读取 ${search.pages} 个页面，写入 ${search.files} 个文件，共 ${(search.bytes / 1024).toFixed(0)} KB`);
+  console.log(`搜索索引：${search.pages} 个页面，${search.bundles} 个索引包，写入 ${search.files} 个文件，共 ${(search.bytes / 1024).toFixed(0)} KB`);
 } catch (error) {
   rmSync(nextDir, { recursive: true, force: true });
   console.error(`\n搜索索引生成失败：${error instanceof Error ? error.message : String(error)}\n${path.relative(root, outDir) || outDir} 保持原样。`);

@@ -13,6 +13,7 @@ import { searchText } from '../i18n/zh.ts';
 /** The part of Pagefind's browser API this uses (pagefind.js, Pagefind 1.x). */
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  mergeIndex(url: string, options: { baseUrl?: string }): Promise<void>;
   search(term: string): Promise<{ results: { id: string; data(): Promise<PagefindPage> }[] } | null>;
 }
 
@@ -90,8 +91,14 @@ class SiteSearch extends HTMLElement {
 
   #load(): Promise<Pagefind> {
     this.#pagefind ??= (async () => {
-      const pagefind = (await import(/* @vite-ignore */ this.dataset['bundle'] ?? '')) as Pagefind;
-      await pagefind.options({ baseUrl: this.dataset['base'] ?? '/' });
+      const bundle = new URL(this.dataset['bundle'] ?? '', location.href);
+      const baseUrl = this.dataset['base'] ?? '/';
+      const pagefind = (await import(/* @vite-ignore */ bundle.href)) as Pagefind;
+      await pagefind.options({ baseUrl });
+      // A large site's index comes in several bundles (src/search/index-site.ts): merged into one.
+      const list = await fetch(new URL('bundles.json', bundle));
+      const { merge } = list.ok ? ((await list.json()) as { merge: string[] }) : { merge: [] };
+      for (const dir of merge) await pagefind.mergeIndex(new URL(dir, bundle).href, { baseUrl });
       return pagefind;
     })();
     // A failed load (offline for a moment) is tried again on the next search.

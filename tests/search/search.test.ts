@@ -4,7 +4,8 @@
  * query marked in the excerpt; the header form on every page; no script before a search; without
  * JavaScript a clear message; and the same under the portal base path.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/model/load.ts';
 import { searchText } from '../../src/i18n/zh.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/security/csp.ts';
+import { writeSearchIndex } from '../../src/search/index-site.ts';
 import { connectBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 import { listPages } from '../gates/lib/site.ts';
@@ -286,6 +288,40 @@ describe(`search under the portal base path (${gates.base})`, () => {
       const first = new URL(result.results[0]!.href, baseServer.url);
       await page.goto(first.href);
       if (first.hash) expect(await page.locator(`[id="${decodeURIComponent(first.hash.slice(1))}"]`).count()).toBe(1);
+    });
+  });
+});
+
+describe('a large site’s index, written in several bundles and merged in the browser', () => {
+  // The built site with its report copied under a second id, indexed two pages (one report) a bundle.
+  let dir: string;
+  let server: StaticServer;
+  let written: Awaited<ReturnType<typeof writeSearchIndex>>;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'search-bundles-'));
+    cpSync(gates.dist, dir, { recursive: true, filter: (source) => path.relative(gates.dist, source) !== 'pagefind' });
+    cpSync(path.join(dir, 'reports', REPORT), path.join(dir, 'reports', 'copy-2022-h1'), { recursive: true });
+    written = await writeSearchIndex(dir, { pagesPerBundle: 2 });
+    server = await serveStatic(dir, { headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a bundle per two pages and lists the second for the browser', () => {
+    expect(written).toMatchObject({ pages: 4, bundles: 2 });
+    expect(JSON.parse(readFileSync(path.join(dir, 'pagefind', 'bundles.json'), 'utf8'))).toEqual({ merge: ['index-2/'] });
+  });
+
+  it('finds the pages of both bundles, under the production CSP', { timeout: 60_000 }, async () => {
+    await visit(context, async (page, log) => {
+      await page.goto(`${server.url}search/?q=${encodeURIComponent('拆整')}`);
+      const result = await shown(page, log.requests);
+      expect(result.results.map((r) => r.href.replace(/#.*$/, '')).sort()).toEqual([`/reports/copy-2022-h1/part-1/`, `/reports/${REPORT}/part-1/`]);
+      expect(log.requests.some((url) => url.includes('/pagefind/index-2/'))).toBe(true);
+      expect(log.errors).toEqual([]);
+      expect(await violations(page)).toEqual([]);
     });
   });
 });
