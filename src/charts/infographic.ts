@@ -15,8 +15,8 @@ import { periodLabel } from '../model/period.ts';
 const WIDTH = 750;
 const PAD = 32;
 /**
- * 1125 px wide: three device pixels per CSS pixel on a 375 px phone, where the picture is mostly seen,
- * and wider than WeChat keeps. (Twice the width took twice as long to draw and encode.)
+ * 1125 px wide: three device pixels per CSS pixel on a 375 px phone, where the picture is mostly seen.
+ * (1500 px, as before, took 1.9 times as long to draw and encode.)
  */
 const SCALE = 1.5;
 const COLORS = { brand: '#0b4f8a', accent: '#b3121f', ink: '#1a1a1a', muted: '#4a4a4a', tint: '#f3f6fa', line: '#c9d3df' };
@@ -70,7 +70,7 @@ function charWidth(ctx: SKRSContext2D, ch: string): number {
 
 /**
  * Lines of text that fit `width`, broken between characters (Chinese needs no spaces). A line's width
- * is the sum of its characters' widths: the bundled font has no kerning for Chinese text.
+ * is the sum of its characters' widths: kerning, which Chinese text hardly has, is left out.
  */
 function wrap(ctx: SKRSContext2D, text: string, width: number): string[] {
   const lines: string[] = [];

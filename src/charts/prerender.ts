@@ -1,12 +1,12 @@
 /**
  * Draws every build-time picture of the site (each chart's SVG and PNG, each series chart, each
- * report's 一图读懂) into the picture cache on all cores, before `astro build` renders the pages, which
- * then read each picture from the cache. Astro renders one page at a time, and drawing (about 0.15 s
- * a chart, a second or more a 一图读懂, mostly PNG encoding) is most of a build of new content.
+ * report's 一图读懂) into the picture cache on all cores, before `astro build` renders the pages;
+ * scripts/build.ts then links the files into the site (src/charts/pictures.ts). Astro renders one
+ * page at a time, and drawing (about 40 ms a chart, 0.3 s a 一图读懂) is most of a build of new content.
  *
  * The pictures are the very ones the pages would draw: the same specs from the same functions, drawn
  * by the same code (src/charts/render.ts, src/charts/infographic.ts), cached under the same keys.
- * Anything that fails here is only left for the Astro build, which draws it itself and reports it.
+ * Anything that fails here is drawn when scripts/build.ts links the pictures in, and reported there.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
