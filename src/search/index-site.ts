@@ -85,7 +85,7 @@ export async function writeSearchIndex(siteDir: string, { pagesPerBundle = PAGES
       // the language keeps one index even if a page were ever written with another lang.
       const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: EXCLUDE });
       if (!index) throw new Error(`Pagefind：${errors.join('；')}`);
-      // Report ids are [a-z0-9-] (src/schemas): safe inside a glob's {…,…}.
+      // Report ids are [a-z0-9-] (checked in src/validation/cross.ts): safe inside a glob’s {…,…}.
       const added = await index.addDirectory({ path: siteDir, glob: `reports/{${reports.join(',')}}/part-*/index.html` });
       if (added.errors.length > 0) throw new Error(`Pagefind：${added.errors.join('；')}`);
       if (added.page_count === 0) throw new Error(`Pagefind：没有读到 ${reports[0]} 等报告的页面`);
