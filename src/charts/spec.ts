@@ -9,6 +9,7 @@ import type { Report } from '../model/load.ts';
 import { formatGrowth, formatNumber, formatPercent, formatQuantity, formatReportPeriod, toYuan } from '../model/format.ts';
 import { periodLabel } from '../model/period.ts';
 import { periodOrder } from '../model/towns.ts';
+import { itemsById } from '../model/items.ts';
 
 export interface ChartRow {
   id: string;
@@ -37,13 +38,7 @@ export interface ChartSpec {
 type Item = Figure | Project;
 
 export function chartItems(report: Report): Map<string, Item> {
-  const map = new Map<string, Item>();
-  for (const f of [...report.indicators, ...report.figures]) map.set(f.id, f);
-  for (const p of report.projects) {
-    map.set(p.id, p);
-    for (const f of p.figures) map.set(f.id, f);
-  }
-  return map;
+  return itemsById(report.indicators, report.figures, report.projects);
 }
 
 const isProject = (item: Item): item is Project => 'status' in item;

@@ -10,6 +10,7 @@ import { REPORT_FILES } from '../schemas/index.ts';
 import { flattenNarrative, nodeText, type NarrativeNode } from '../model/narrative.ts';
 import { parsePeriod } from '../model/period.ts';
 import { statesNumber } from '../model/format.ts';
+import { itemsById } from '../model/items.ts';
 import type { Problem } from './problem.ts';
 import type { YamlFile } from './yaml.ts';
 
@@ -183,7 +184,7 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
     });
   });
 
-  const byId = itemsById(report);
+  const byId = reportItems(report);
   files.outcomes.data?.outcomes.forEach((outcome, i) => {
     const path = ['outcomes', i];
     checkQuote('outcomes', path, outcome.quote);
@@ -221,15 +222,9 @@ const CHART_NEEDS = {
 } as const;
 
 /** Every chartable item of a report by id: indicators, figures, projects and their figures. */
-function itemsById(report: LoadedReport): Map<string, Figure | import('../schemas/projects.ts').Project> {
-  const map = new Map<string, Figure | import('../schemas/projects.ts').Project>();
-  for (const f of report.files.indicators.data?.indicators ?? []) map.set(f.id, f);
-  for (const f of report.files.figures.data?.figures ?? []) map.set(f.id, f);
-  for (const p of report.files.projects.data?.projects ?? []) {
-    map.set(p.id, p);
-    for (const f of p.figures) map.set(f.id, f);
-  }
-  return map;
+function reportItems(report: LoadedReport) {
+  const { indicators, figures, projects } = report.files;
+  return itemsById(indicators.data?.indicators ?? [], figures.data?.figures ?? [], projects.data?.projects ?? []);
 }
 
 /**
