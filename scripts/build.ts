@@ -39,13 +39,15 @@ writeContentSnapshot(process.env[CONTENT_SNAPSHOT_ENV], contentDir, root, loaded
 // The same folders for the pictures drawn here and for the Astro build (which runs in root).
 process.env['CONTENT_DIR'] = contentDir;
 process.env['CHART_CACHE_DIR'] = path.resolve(root, process.env['CHART_CACHE_DIR'] ?? 'node_modules/.cache/report-microsite/charts');
-// Every picture drawn on all cores into the picture cache, where the pages then find them.
+// Every picture of the site, once: drawn on all cores where the picture cache lacks it, and linked from
+// the cache into the site after the Astro build.
+const pictures = sitePictures(loaded.content!);
 try {
-  const pictures = await prerenderPictures(loaded.content!);
-  console.log(`图表图片：新绘制 ${pictures.drawn} 张，缓存中已有 ${pictures.cached} 张（${pictures.processes} 个进程，${seconds(checked)} 秒）`);
-  for (const failed of pictures.failed) console.log(`图片未能预先绘制，留给 Astro 绘制：${failed}`);
+  const prerendered = await prerenderPictures(pictures);
+  console.log(`图表图片：新绘制 ${prerendered.drawn} 张，缓存中已有 ${prerendered.cached} 张（${prerendered.processes} 个进程，${seconds(checked)} 秒）`);
+  for (const failed of prerendered.failed) console.log(`图片未能预先绘制，放入网站时再绘制：${failed}`);
 } catch (error) {
-  console.log(`图片未能预先绘制，留给 Astro 绘制：${error instanceof Error ? error.message : String(error)}`);
+  console.log(`图片未能预先绘制，放入网站时再绘制：${error instanceof Error ? error.message : String(error)}`);
 }
 const drawn = performance.now();
 
@@ -62,9 +64,9 @@ if (astro.status !== 0) {
   process.exit(1);
 }
 try {
-  const pictures = linkPictures(nextDir, sitePictures(loaded.content!));
-  const how = pictures.copied ? `硬链接 ${pictures.linked} 张，复制 ${pictures.copied} 张` : '均为图片缓存文件的硬链接';
-  console.log(`图表图片：${pictures.linked + pictures.copied} 张放入网站（${how}）`);
+  const files = linkPictures(nextDir, pictures);
+  const how = files.copied ? `硬链接 ${files.linked} 张，复制 ${files.copied} 张` : '均为图片缓存文件的硬链接';
+  console.log(`图表图片：${files.linked + files.copied} 张放入网站（${how}）`);
 } catch (error) {
   rmSync(nextDir, { recursive: true, force: true });
   console.error(`\n图表图片未能放入网站：${error instanceof Error ? error.message : String(error)}\n${path.relative(root, outDir) || outDir} 保持原样。`);

@@ -6,7 +6,7 @@
  */
 import { Canvas, Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { encodePng } from './png.ts';
-import { FONT_FAMILY, cachedPicture, cachedPictureFile, isPictureCached, registerFonts, renderChartImages } from './render.ts';
+import { FONT_FAMILY, cachedPicture, cachedPictureFile, isPictureCached, registerFonts, renderChartImages, staticSize } from './render.ts';
 import { buildChart, type ChartSpec } from './spec.ts';
 import type { Report } from '../model/load.ts';
 import { figureFacts, formatDateChinese, formatFigureValue, formatReportPeriod } from '../model/format.ts';
@@ -200,11 +200,12 @@ function paint(c: InfographicContent, target: SKRSContext2D | null): number {
 
   for (const chart of c.charts) {
     heading(chart.title);
-    const picture = renderChartImages(chart.spec);
-    const height = (picture.height * inner) / picture.width;
+    // Its size is known without the picture: read from the cache only when drawing, not when measuring.
+    const size = staticSize(chart.spec);
+    const height = (size.height * inner) / size.width;
     if (draw) {
       const image = new Image();
-      image.src = picture.png;
+      image.src = renderChartImages(chart.spec).png;
       ctx.drawImage(image, PAD, y, inner, height);
     }
     y += height + 12;

@@ -1,62 +1,87 @@
 /**
  * Every build-time picture of the site and where it lives: each report chart's SVG and PNG, each
- * series chart's, each report's 一图读懂. Their paths are used by the pages that show them and by the
- * picture routes of `astro dev` (charts/[file].ts, infographic.png.ts); `npm run build` links the files
- * from the picture cache into the built site instead of having Astro read and write them again: a
- * province's pictures are a third of its files and most of its bytes (see BENCHMARKS.md).
+ * series chart's, each report's 一图读懂. One list for `npm run build`: src/charts/prerender.ts draws
+ * what the picture cache lacks, then the files are linked from the cache into the built site instead of
+ * Astro reading and writing them again (a province's pictures are a third of its files and most of its
+ * bytes; see BENCHMARKS.md). The same paths are used by the pages that show the pictures and by the
+ * picture routes of `astro dev` (charts/[file].ts, infographic.png.ts).
  */
 import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteContent } from '../model/load.ts';
-import { infographicContent, infographicFile } from './infographic.ts';
-import { chartFiles, IMAGE_TYPES, type ImageType } from './render.ts';
+import { picturePath } from '../model/site.ts';
+import { infographicContent, infographicFile, infographicKey, renderInfographic, type InfographicContent } from './infographic.ts';
+import { chartFiles, defaultCacheDir, isChartCached, isPictureCached, renderChartImages, type ImageType } from './render.ts';
 import { allSeries } from './series.ts';
 import { buildChart, type ChartSpec } from './spec.ts';
-import { picturePath } from '../model/site.ts';
 
 /** Set by scripts/build.ts for `astro build`: the picture routes then make no files (the script links them). */
 export const PICTURES_LINKED_ENV = 'REPORT_MICROSITE_PICTURES_LINKED';
 export const picturesLinked = (): boolean => process.env[PICTURES_LINKED_ENV] === '1';
 
-export const IMAGE_EXTENSIONS = Object.keys(IMAGE_TYPES) as ImageType[];
+/** What a picture is drawn from. */
+export type PictureJob = { kind: 'chart'; spec: ChartSpec } | { kind: 'infographic'; content: InfographicContent };
 
 export interface SitePicture {
-  /** Path inside the site, e.g. reports/<report>/charts/<chart>.svg. */
-  path: string;
-  /** Its file in the picture cache, drawn first if the cache does not have it. */
-  file: () => string;
+  job: PictureJob;
+  /** Where its files go inside the site, by format: a chart's SVG and PNG, a 一图读懂's PNG. */
+  paths: Partial<Record<ImageType, string>>;
 }
 
 export function sitePictures(content: SiteContent): SitePicture[] {
   const { reports } = content;
-  const charts = (where: (ext: ImageType) => string, spec: ChartSpec): SitePicture[] =>
-    IMAGE_EXTENSIONS.map((ext) => ({ path: where(ext), file: () => chartFiles(spec)[ext] }));
+  const chart = (spec: ChartSpec, where: (ext: ImageType) => string): SitePicture => ({
+    job: { kind: 'chart', spec },
+    paths: { svg: where('svg'), png: where('png') },
+  });
   return [
     ...reports.flatMap((report) =>
-      report.charts.flatMap((chart) => charts((ext) => picturePath.chart(report.id, chart.id, ext), buildChart(report, chart, reports))),
+      report.charts.map((c) => chart(buildChart(report, c, reports), (ext) => picturePath.chart(report.id, c.id, ext))),
     ),
-    ...allSeries().flatMap(({ series, spec }) => charts((ext) => picturePath.series(series.town.id, series.id, ext), spec)),
-    ...reports.map((report) => ({ path: picturePath.infographic(report.id), file: () => infographicFile(infographicContent(report, reports)) })),
+    ...allSeries().map(({ series, spec }) => chart(spec, (ext) => picturePath.series(series.town.id, series.id, ext))),
+    ...reports.map((report): SitePicture => ({
+      job: { kind: 'infographic', content: infographicContent(report, reports) },
+      paths: { png: picturePath.infographic(report.id) },
+    })),
   ];
 }
 
+/** Whether the picture cache has all files of the picture. */
+export function isDrawn(job: PictureJob, cacheDir = defaultCacheDir()): boolean {
+  return job.kind === 'chart' ? isChartCached(job.spec, cacheDir) : isPictureCached(infographicKey(job.content), cacheDir);
+}
+
+/** Draws the picture into the picture cache, unless it is there already. */
+export function drawPicture(job: PictureJob): void {
+  if (job.kind === 'chart') renderChartImages(job.spec);
+  else renderInfographic(job.content);
+}
+
+/** The picture's files in the picture cache by format, drawn first if the cache does not have them. */
+export function cacheFiles(job: PictureJob): Partial<Record<ImageType, string>> {
+  return job.kind === 'chart' ? chartFiles(job.spec) : { png: infographicFile(job.content) };
+}
+
 /**
- * Puts every picture into the built site `siteDir` as a hard link to its cache file (no bytes copied),
- * or as a copy where the cache is on another file system.
+ * Puts every file of every picture into the built site `siteDir` as a hard link to its cache file (no
+ * bytes copied), or as a copy where the cache is on another file system.
  */
 export function linkPictures(siteDir: string, pictures: readonly SitePicture[]): { linked: number; copied: number } {
   const result = { linked: 0, copied: 0 };
-  for (const picture of pictures) {
-    const target = path.join(siteDir, picture.path);
-    mkdirSync(path.dirname(target), { recursive: true });
-    const source = picture.file();
-    try {
-      linkSync(source, target);
-      result.linked++;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV' && (error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
-      copyFileSync(source, target);
-      result.copied++;
+  for (const { job, paths } of pictures) {
+    const files = cacheFiles(job);
+    for (const [ext, where] of Object.entries(paths) as [ImageType, string][]) {
+      const source = files[ext]!;
+      const target = path.join(siteDir, where);
+      mkdirSync(path.dirname(target), { recursive: true });
+      try {
+        linkSync(source, target);
+        result.linked++;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV' && (error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+        copyFileSync(source, target);
+        result.copied++;
+      }
     }
   }
   return result;

@@ -1,7 +1,6 @@
 /** A process of src/charts/prerender.ts: draws the pictures it is sent into the picture cache. */
-import { renderInfographic } from './infographic.ts';
-import { pictureCounts, renderChartImages } from './render.ts';
-import type { PictureJob } from './prerender.ts';
+import { drawPicture, type PictureJob } from './pictures.ts';
+import { pictureCounts } from './render.ts';
 
 // A canvas's pixels and a decoded image are native memory that V8 does not count: they are freed only
 // when their small JS objects are collected, and a process that only draws makes too little JS garbage
@@ -24,8 +23,7 @@ process.on('message', (job: PictureJob | 'end') => {
   const before = { ...pictureCounts };
   let failed: string | undefined;
   try {
-    if (job.kind === 'chart') renderChartImages(job.spec);
-    else renderInfographic(job.content);
+    drawPicture(job);
   } catch (error) {
     failed = `${job.kind === 'chart' ? job.spec.title : job.content.title}：${error instanceof Error ? error.message : String(error)}`;
   }

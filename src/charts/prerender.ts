@@ -6,18 +6,13 @@
  *
  * The pictures are the very ones the pages would draw: the same specs from the same functions, drawn
  * by the same code (src/charts/render.ts, src/charts/infographic.ts), cached under the same keys.
- * Anything that fails here is drawn when scripts/build.ts links the pictures in, and reported there.
+ * Anything that fails here is drawn when scripts/build.ts links the pictures in (src/charts/pictures.ts).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { SiteContent } from '../model/load.ts';
-import { infographicContent, infographicKey, type InfographicContent } from './infographic.ts';
-import { defaultCacheDir, isChartCached, isPictureCached } from './render.ts';
-import { allSeries } from './series.ts';
-import { buildChart, type ChartSpec } from './spec.ts';
-
-export type PictureJob = { kind: 'chart'; spec: ChartSpec } | { kind: 'infographic'; content: InfographicContent };
+import { isDrawn, type PictureJob, type SitePicture } from './pictures.ts';
+import { defaultCacheDir } from './render.ts';
 
 export interface PrerenderResult {
   /** Pictures drawn now (a chart's SVG and PNG count as one). */
@@ -28,26 +23,17 @@ export interface PrerenderResult {
   processes: number;
 }
 
-/**
- * @param content the validated content; the series charts come from getContent(), as on the pages,
- * so CONTENT_DIR must name the same folder.
- */
+/** @param pictures every picture of the site (src/charts/pictures.ts). */
 export async function prerenderPictures(
-  content: SiteContent,
+  pictures: readonly SitePicture[],
   { processes = availableParallelism(), cacheDir = defaultCacheDir() }: { processes?: number; cacheDir?: string } = {},
 ): Promise<PrerenderResult> {
-  const { reports } = content;
-  const charts: PictureJob[] = [
-    ...reports.flatMap((report) => report.charts.map((chart) => buildChart(report, chart, reports))),
-    ...allSeries().map(({ spec }) => spec),
-  ].map((spec) => ({ kind: 'chart', spec }));
-  const todo = charts.filter((job) => job.kind === 'chart' && !isChartCached(job.spec, cacheDir));
+  const todo = pictures.map((p) => p.job).filter((job) => !isDrawn(job, cacheDir));
   // 一图读懂 shows the report's chart pictures: drawn after all of them, so it finds them in the cache.
-  const infographics = reports.map((report): PictureJob => ({ kind: 'infographic', content: infographicContent(report, reports) }));
-  const todoInfographics = infographics.filter((job) => job.kind === 'infographic' && !isPictureCached(infographicKey(job.content), cacheDir));
-  const result: PrerenderResult = { drawn: 0, cached: charts.length - todo.length + infographics.length - todoInfographics.length, failed: [], processes: 0 };
-  if (todo.length + todoInfographics.length === 0) return result;
-  const count = Math.max(1, Math.min(processes, todo.length + todoInfographics.length));
+  const phases = [todo.filter((job) => job.kind === 'chart'), todo.filter((job) => job.kind === 'infographic')];
+  const result: PrerenderResult = { drawn: 0, cached: pictures.length - todo.length, failed: [], processes: 0 };
+  if (todo.length === 0) return result;
+  const count = Math.max(1, Math.min(processes, todo.length));
   result.processes = count;
   // Processes, not worker threads: @napi-rs/canvas serialises some of its work across the threads of
   // one process, so two threads drew 1.4 times as fast as one, and two processes 1.7 times.
@@ -61,7 +47,7 @@ export async function prerenderPictures(
   );
   const exited = workers.map((worker) => new Promise((resolve) => (worker.exitCode !== null ? resolve(null) : worker.once('exit', resolve))));
   try {
-    for (const phase of [todo, todoInfographics]) await runPhase(workers, phase, result);
+    for (const phase of phases) await runPhase(workers, phase, result);
   } finally {
     // Asked to end (see prerender-worker.ts), and stopped if one does not within a few seconds.
     for (const worker of workers) if (worker.connected) worker.send('end');

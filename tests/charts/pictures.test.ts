@@ -7,27 +7,35 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { linkPictures, sitePictures } from '../../src/charts/pictures.ts';
+import { cacheFiles, linkPictures, sitePictures, type SitePicture } from '../../src/charts/pictures.ts';
 import { loadContent } from '../../src/model/load.ts';
 
 const { dist } = inject('gates');
 const { content } = loadContent(path.resolve('content'));
 const pictures = sitePictures(content!);
 
+/** Every file of the pictures: its path in the site and its file in the picture cache. */
+const filesOf = (list: readonly SitePicture[]) =>
+  list.flatMap(({ job, paths }) => {
+    const cached = cacheFiles(job);
+    return Object.entries(paths).map(([ext, where]) => ({ path: where, file: cached[ext as 'svg' | 'png']! }));
+  });
+const files = filesOf(pictures);
+
 describe('build-time pictures', () => {
   it('are listed for every chart (SVG and PNG), every series chart and every 一图读懂', () => {
     const charts = content!.reports.reduce((n, r) => n + r.charts.length, 0);
-    const paths = pictures.map((p) => p.path);
+    const paths = files.map((f) => f.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths.filter((p) => /^reports\/[^/]+\/charts\/[^/]+\.(svg|png)$/.test(p))).toHaveLength(charts * 2);
     expect(paths.filter((p) => /^reports\/[^/]+\/infographic\.png$/.test(p))).toHaveLength(content!.reports.length);
   });
 
   it('are all in dist/ with the bytes of the picture cache, and dist/ has no picture the list misses', () => {
-    for (const picture of pictures) {
-      expect(readFileSync(path.join(dist, picture.path)).equals(readFileSync(picture.file())), picture.path).toBe(true);
+    for (const picture of files) {
+      expect(readFileSync(path.join(dist, picture.path)).equals(readFileSync(picture.file)), picture.path).toBe(true);
     }
-    const listed = new Set(pictures.map((p) => p.path));
+    const listed = new Set(files.map((f) => f.path));
     const built = readdirSync(dist, { recursive: true, encoding: 'utf8' })
       .map((f) => f.split(path.sep).join('/'))
       .filter((f) => /(^|\/)charts\/[^/]+\.(svg|png)$|infographic\.png$/.test(f));
@@ -38,13 +46,14 @@ describe('build-time pictures', () => {
     const site = mkdtempSync(path.join(tmpdir(), 'pictures-'));
     try {
       const some = pictures.slice(0, 3);
+      const someFiles = filesOf(some);
       const result = linkPictures(site, some);
-      const sameDevice = statSync(some[0]!.file()).dev === statSync(site).dev;
-      expect(result).toEqual(sameDevice ? { linked: 3, copied: 0 } : { linked: 0, copied: 3 });
-      for (const picture of some) {
-        const [linked, cached] = [statSync(path.join(site, picture.path)), statSync(picture.file())];
+      const sameDevice = statSync(someFiles[0]!.file).dev === statSync(site).dev;
+      expect(result).toEqual(sameDevice ? { linked: someFiles.length, copied: 0 } : { linked: 0, copied: someFiles.length });
+      for (const picture of someFiles) {
+        const [linked, cached] = [statSync(path.join(site, picture.path)), statSync(picture.file)];
         if (sameDevice) expect(linked.ino).toBe(cached.ino);
-        expect(readFileSync(path.join(site, picture.path)).equals(readFileSync(picture.file()))).toBe(true);
+        expect(readFileSync(path.join(site, picture.path)).equals(readFileSync(picture.file))).toBe(true);
       }
     } finally {
       rmSync(site, { recursive: true, force: true });
