@@ -222,6 +222,34 @@ describe('CSV fields', () => {
     expect(parseCsv(text.slice(1))).toEqual([['名称', '说明'], ['甲,乙', '他说"好"\n换行'], ['1', '']]);
   });
 
+  it('neutralises text that a spreadsheet would run as a formula, and leaves numbers alone (OWASP CSV injection)', () => {
+    for (const hostile of ['=HYPERLINK("http://evil.example/","点我")', '+1+2', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) {
+      expect(parseCsv(`${csvField(hostile)}\r\n`)).toEqual([[`'${hostile}`]]);
+    }
+    expect(csvField('-3.2')).toBe(`"'-3.2"`);
+    expect(csvField(-3.2)).toBe('-3.2');
+    expect(csvField('规上工业产值增长-3.2%')).toBe('规上工业产值增长-3.2%');
+  });
+
+  it('writes a hostile name into every download as text, never as a formula', () => {
+    const report = structuredClone(content.reports[0]!);
+    const figure = report.indicators[0]!;
+    figure.name = '=HYPERLINK("http://evil.example/","点我")';
+    figure.growth = { value: -3.2, unit: '%' };
+    const downloads = reportDownloads(report, { ...ctx, base: '/hostile/' });
+    const csv = downloads.find((d) => d.file.endsWith('-indicators.csv'))!;
+    const rows = parseCsv(new TextDecoder().decode(csv.bytes).slice(1));
+    const row = rows.find((r) => r[1] === figure.id)!;
+    expect(row[2]).toBe(`'${figure.name}`);
+    expect(row[9]).toBe('-3.2');
+    // The workbook stores text as shared strings: a cell is a formula only with <f>, which it never writes.
+    const files = unzipSync(downloads.find((d) => d.format === 'XLSX')!.bytes);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    expect(sheet).not.toContain('<f>');
+    expect(strFromU8(files['xl/sharedStrings.xml']!)).toContain('<t>=HYPERLINK(&quot;http://evil.example/&quot;,&quot;点我&quot;)</t>');
+    expect(sheet).toMatch(/<c r="J2"[^>]*><v>-3.2<\/v><\/c>/);
+  });
+
   it('sizes read as file managers show them', () => {
     expect(formatSize(812)).toBe('812 字节');
     expect(formatSize(9933)).toBe('9.7 KB');
