@@ -7,7 +7,7 @@
  *   npm run gates -- --dist tests/gates/fixtures/dead-link --gate links
  *
  * Options:
- *   --gate <name[,name…]>  html, links, external, csp, console, nojs, axe, reflow, keyboard, budgets (default: all)
+ *   --gate <name[,name…]>  html, vnu, links, external, csp, console, nojs, axe, reflow, keyboard, budgets (default: all)
  *   --page <path>          one page, as the findings name it: /, /404.html, /reports/x/indicators/, /search/?q=工作
  *                          (default: all)
  *   --base <path>          build the real site for this base path (into a temporary folder) and check that build

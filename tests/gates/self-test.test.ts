@@ -26,6 +26,7 @@ import { formatFindings, reproCommand, type Finding } from './lib/findings.ts';
 import { checkHtml } from './lib/html.ts';
 import { checkLinks } from './lib/links.ts';
 import { listPages, type SitePage } from './lib/site.ts';
+import { runVnu, vnuFindings } from './lib/vnu.ts';
 import { PAGE_TIMEOUT, useSharedBrowser } from './support.ts';
 
 const FIXTURES = path.resolve('tests/gates/fixtures');
@@ -48,6 +49,18 @@ async function target(name: string, pagePath = '/'): Promise<PageTarget> {
 afterAll(async () => {
   await Promise.all([...servers.values()].map(async (s) => (await s).close()));
 });
+
+/**
+ * vnu on the fixtures it is tested with, in one run (one JVM start, as in the real-site test), started
+ * on first use; the findings of one fixture's pages.
+ */
+const VNU_FIXTURES = ['good', 'invalid-html', 'stray-script'];
+let vnuRun: ReturnType<typeof runVnu> | undefined;
+async function vnuOnFixtures(name: string): Promise<Finding[]> {
+  vnuRun ??= runVnu(VNU_FIXTURES.flatMap((f) => pagesOf(f).map((p) => p.file)));
+  const byFile = await vnuRun;
+  return pagesOf(name).flatMap((p) => vnuFindings(p, byFile.get(p.file) ?? []));
+}
 
 const FIXTURE_BUDGETS: BudgetConfig = BudgetConfig.parse({
   gzipLevel: 6,
@@ -87,6 +100,9 @@ describe('the good fixture passes every gate', () => {
     // The chunk imported with import() on click is counted.
     expect(rows[0]!.jsFiles.map((f) => f.path)).toEqual(['/app.js', '/chunk.js']);
   });
+  it('vnu: the Nu Html Checker finds no error', async () => {
+    expect(await vnuOnFixtures('good')).toEqual([]);
+  });
   it.each(['/', '/404.html', '/about/'])('browser gates on %s', { timeout: PAGE_TIMEOUT }, async (pagePath) => {
     const t = await target('good', pagePath);
     const b = browser();
@@ -119,6 +135,19 @@ describe('each gate catches what it is for', () => {
     const findings = await checkHtml([home('invalid-html')]);
     expectFinding(findings, { gate: 'html', rule: 'no-dup-id', page: '/' });
     expectFinding(findings, { gate: 'html', rule: 'element-permitted-parent', page: '/' });
+  });
+
+  it('vnu: a duplicate id, a list item outside a list', async () => {
+    const findings = await vnuOnFixtures('invalid-html');
+    expectFinding(findings, { gate: 'vnu', rule: 'error', page: '/', message: /Duplicate ID “twice”/, target: '/index.html:13' });
+    expectFinding(findings, { gate: 'vnu', rule: 'error', page: '/', message: /Element “li” not allowed as child of element “main”/ });
+  });
+
+  it('vnu: a script after </html>, which html-validate lets through', async () => {
+    const findings = await vnuOnFixtures('stray-script');
+    expectFinding(findings, { gate: 'vnu', rule: 'error', page: '/', message: /Stray start tag “script”/, snippet: /<\/html><script>/ });
+    expectFinding(findings, { gate: 'vnu', rule: 'fatal-error', page: '/' });
+    expect(await checkHtml(pagesOf('stray-script'))).toEqual([]);
   });
 
   it('links: a dead link, a missing #id on another page and on the same page', async () => {
@@ -264,7 +293,7 @@ describe('the reproduction command printed with every finding works', () => {
   });
 
   it('exits 0 when the gates pass', { timeout: PAGE_TIMEOUT }, () => {
-    const run = gates('--dist', 'tests/gates/fixtures/good', '--gate', 'html,links', '--page', '/about/');
+    const run = gates('--dist', 'tests/gates/fixtures/good', '--gate', 'html,vnu,links', '--page', '/about/');
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('no findings');
   });

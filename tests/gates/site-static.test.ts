@@ -10,6 +10,7 @@ import { checkSelfContained } from './lib/external.ts';
 import { checkHtml } from './lib/html.ts';
 import { checkLinks } from './lib/links.ts';
 import { listPages } from './lib/site.ts';
+import { runVnu, vnuFindings } from './lib/vnu.ts';
 import { checkCspMeta } from './lib/browser-gates.ts';
 import { BUDGETS_FILE, siteUrls } from './real-site.ts';
 import { expectNoFindings, gates, pages } from './support.ts';
@@ -26,6 +27,20 @@ describe('the built site', () => {
 describe('html: every page passes html-validate', () => {
   it.each(pages)('html $path', async (page) => {
     expectNoFindings(await checkHtml([page]));
+  });
+});
+
+describe('vnu: the Nu Html Checker finds no error on any page (also in the base-path build)', () => {
+  // One vnu run (one JVM start, the slow part) for every page of both builds, started when the first
+  // of these tests asks for it.
+  const basePages = listPages(gates.baseDist);
+  let run: ReturnType<typeof runVnu> | undefined;
+  const messagesOf = async (file: string) => ((await (run ??= runVnu([...pages, ...basePages].map((p) => p.file)))).get(file) ?? []);
+  it.each(pages)('vnu $path', async (page) => {
+    expectNoFindings(vnuFindings(page, await messagesOf(page.file)));
+  });
+  it.each(basePages)('vnu under base $path', async (page) => {
+    expectNoFindings(vnuFindings(page, await messagesOf(page.file)), { base: gates.base });
   });
 });
 

@@ -3,14 +3,14 @@
  * and a one-command way to reproduce it (`npm run gates -- …`, see scripts/gates.ts).
  */
 
-export const GATES = ['html', 'links', 'external', 'csp', 'console', 'nojs', 'axe', 'reflow', 'keyboard', 'budgets'] as const;
+export const GATES = ['html', 'vnu', 'links', 'external', 'csp', 'console', 'nojs', 'axe', 'reflow', 'keyboard', 'budgets'] as const;
 export type GateName = (typeof GATES)[number];
 
 export interface Finding {
   gate: GateName;
   /** The page, as a path inside the site without the base path: `/`, `/reports/x/`, `/404.html`. */
   page: string;
-  /** The rule broken: an axe rule id, an html-validate rule id, or the gate's own (dead-link…). */
+  /** The rule broken: an axe rule id, an html-validate rule id, or the gate's own (dead-link…; vnu: error, fatal-error). */
   rule: string;
   message: string;
   /** Which element or file: a CSS selector, or `file:line`. */

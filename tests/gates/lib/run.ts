@@ -11,6 +11,7 @@ import { checkSelfContained } from './external.ts';
 import type { Finding, GateName } from './findings.ts';
 import { checkHtml } from './html.ts';
 import { checkLinks } from './links.ts';
+import { checkVnu } from './vnu.ts';
 import { normaliseBase, type SitePage } from './site.ts';
 
 export interface RunOptions {
@@ -43,6 +44,7 @@ export async function runGates(options: RunOptions): Promise<{ findings: Finding
   // The file gates read each file once: a page visited with a query string is the same file.
   const files = pages.filter((p) => !p.path.includes('?') || !pages.some((q) => q.file === p.file && !q.path.includes('?')));
   if (wants('html')) findings.push(...(await checkHtml(files)));
+  if (wants('vnu')) findings.push(...(await checkVnu(files)));
   if (wants('links')) findings.push(...(await checkLinks(dist, files, { base, siteUrls: options.siteUrls ?? [] })));
   if (wants('external')) findings.push(...(await checkSelfContained(dist, files, { base })));
   if (wants('csp')) for (const p of files) findings.push(...checkCspMeta(p.path, readFileSync(p.file, 'utf8')));
