@@ -26,6 +26,11 @@ export interface Narrative {
   /** Markdown before the first heading. */
   preamble: string;
   parts: NarrativeNode[];
+  /**
+   * Where the text has a Markdown image (![…](…)), 1-based. The site shows none (src/model/markdown.ts)
+   * and validation reports each one; set only when there are any, so a valid report carries no such field.
+   */
+  images?: { line: number; column: number }[];
 }
 
 const ORDINAL =
@@ -73,7 +78,29 @@ export function parseNarrative(source: string): Narrative {
     parent.children.push(node);
     stack.push({ level: h.level, node });
   });
-  return { preamble: bodyBetween(0, headings[0]?.start ?? lines.length), parts: root.children };
+  const images = findImages(tokens, lines);
+  return { preamble: bodyBetween(0, headings[0]?.start ?? lines.length), parts: root.children, ...(images.length ? { images } : {}) };
+}
+
+/**
+ * The place of every image in the text. markdown-it tells the lines of a block, not where in them an
+ * image starts: each block's images are matched, in order, to the `![` in its lines (one escaped as
+ * `\![` is text). Should they not match up (an `![` inside code), the block's first line stands in.
+ */
+function findImages(tokens: ReturnType<typeof parser.parse>, lines: string[]): { line: number; column: number }[] {
+  const found: { line: number; column: number }[] = [];
+  let block: [number, number] = [0, 1];
+  for (const token of tokens) {
+    if (token.map) block = token.map as [number, number];
+    const count = token.children?.filter((c) => c.type === 'image').length ?? 0;
+    if (count === 0) continue;
+    const marks: { line: number; column: number }[] = [];
+    for (let i = block[0]; i < block[1]; i++) {
+      for (const m of (lines[i] ?? '').matchAll(/(?<!\\)!\[/g)) marks.push({ line: i + 1, column: m.index + 1 });
+    }
+    for (let k = 0; k < count; k++) found.push(marks[k] ?? { line: block[0] + 1, column: 1 });
+  }
+  return found;
 }
 
 /** Every node of the tree, depth first, in reading order. */
