@@ -4,10 +4,59 @@
  */
 import { z } from 'zod';
 
+/**
+ * Every length limit of the content, in one place. Generous: each is at least five times the longest
+ * in the reports so far (in brackets), so no real report meets one. But bounded, so that a slip (a
+ * whole document pasted into a title) is a located message instead of megabyte pages and pictures
+ * hundreds of thousands of pixels tall. Lengths are counted as zod counts them: a Chinese character is one.
+ */
+export const MAX = {
+  /** Identifiers (32). */
+  id: 200,
+  /** Units, periods, rank scopes, section numbers: words as written (7). */
+  word: 50,
+  /** Names of figures, projects, towns and bodies; index numbers, keywords, breadcrumbs (27). */
+  name: 150,
+  /** Titles of reports, charts and plan items; milestones and targets (26). */
+  title: 200,
+  /** Headings of the text, # to ### (57). */
+  heading: 300,
+  /** One or two sentences: descriptions, summaries, captions, notes (76). */
+  sentence: 500,
+  /** Quotes and the plan's texts (141). */
+  passage: 2000,
+  /** Web addresses (67). */
+  url: 1000,
+  /** Entries of a list (25). */
+  items: 500,
+  /** Items of one chart, each a bar and a row of its picture (7). */
+  chartItems: 50,
+} as const;
+
+/** Text that is not empty and at most `max` characters long. */
+export const text = (max: number) => z.string().min(1).max(max);
+
+/** A list of at most `max` entries. */
+export const list = <T extends z.ZodType>(item: T, max: number = MAX.items) => z.array(item).max(max);
+
+/**
+ * ％ is % in full width, the form Chinese input methods type. Read as % once, here, so the 0–100 check,
+ * the progress chart and the formatting treat both alike. Not a silent correction of the report: the
+ * sign is the same, only its width differs.
+ */
+const samePercent = <T extends string>(unit: T) => (unit === '％' ? '%' : unit) as Exclude<T, '％'> | '%';
+
+/**
+ * A unit as written (亿元, 户, %), with ％ read as %. The description goes on the text itself, where
+ * validation messages look for a field's name.
+ */
+export const unitSchema = (description: string) => text(MAX.word).describe(description).transform(samePercent);
+
 /** A stable identifier: lower-case latin letters, digits and hyphens, e.g. `industrial-output`. */
 export const idSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '标识只能用小写英文字母、数字和连字符，例如 industrial-output' })
+  .max(MAX.id)
   .describe('标识（id）：小写英文字母、数字和连字符，发布后不要再改');
 
 /** A calendar date written as YYYY-MM-DD that exists. */
@@ -43,6 +92,7 @@ function isRealTime(s: string): boolean {
 export const quoteSchema = z
   .string()
   .min(2)
+  .max(MAX.passage)
   .describe('原文摘录：从正文中原样复制的句子或短语，用于核对数字出处，必须与正文逐字一致');
 
 /**
@@ -52,6 +102,7 @@ export const quoteSchema = z
 export const periodTextSchema = z
   .string()
   .min(2)
+  .max(MAX.word)
   .describe('数据时期，照原文写：如 1-5月份、截至6月底、3月底、第一季度、4月份、上半年、今年以来');
 
 /** Words that make a figure a bound instead of an exact count: 500余人次, 800多人. */
@@ -63,9 +114,9 @@ export const boundSchema = z
 export const rankSchema = z
   .strictObject({
     position: z.number().int().min(1).describe('名次：1 表示第一，必须是不小于 1 的整数'),
-    scope: z.string().min(1).describe('排名范围，照原文写：全市、乐清、温州、同类乡镇…（在 town 文件中说明全市指哪里）'),
+    scope: text(MAX.word).describe('排名范围，照原文写：全市、乐清、温州、同类乡镇…（在 town 文件中说明全市指哪里）'),
     of: z.number().int().min(1).optional().describe('参与排名的总数，原文未写时不填'),
-    written: z.string().min(1).describe('原文写法，如 全市排名8、全市排名第四、温州第2'),
+    written: text(MAX.word).describe('原文写法，如 全市排名8、全市排名第四、温州第2'),
   })
   .refine((r) => r.of === undefined || r.position <= r.of, { error: '名次不能大于参与排名的总数', path: ['position'] })
   .describe('排名');
@@ -74,7 +125,7 @@ export const rankSchema = z
 export const growthSchema = z
   .strictObject({
     value: z.number().min(-100).max(10000).describe('增速数值；下降写负数，如 同比下降3.2% 写 -3.2'),
-    unit: z.enum(['%', '个百分点']).default('%').describe('单位：% 或 个百分点'),
+    unit: z.enum(['%', '％', '个百分点']).default('%').transform(samePercent).describe('单位：% 或 个百分点'),
     kind: z
       .enum(['累计增速', '同比', '环比', '增速'])
       .optional()
@@ -85,13 +136,9 @@ export const growthSchema = z
 /** The value and unit of a figure, exactly as the report writes them. */
 const quantityFields = {
   value: z.number().describe('数值，照原文：4.91亿元 写 4.91，单位另填'),
-  unit: z.string().min(1).describe('单位，照原文：亿元、亿、万元、条、户、处、% …'),
+  unit: unitSchema('单位，照原文：亿元、亿、万元、条、户、处、% …'),
   bound: boundSchema.optional(),
-  impliedUnit: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('原文省略的完整单位，如原文写“2.48亿”而指亿元时填 亿元；页面照原文显示，换算时用它'),
+  impliedUnit: unitSchema('原文省略的完整单位，如原文写“2.48亿”而指亿元时填 亿元；页面照原文显示，换算时用它').optional(),
 };
 
 export const quantitySchema = z.strictObject(quantityFields).describe('数量');
@@ -103,8 +150,8 @@ export const quantitySchema = z.strictObject(quantityFields).describe('数量');
 export const figureSchema = z
   .strictObject({
     id: idSchema,
-    name: z.string().min(1).describe('指标或数字的名称，如 规上工业产值、涉疫数据处理量'),
-    point: z.string().min(1).describe('出自正文哪一点，填正文小节编号，如 s1-1-1（一、(一) 一是）'),
+    name: text(MAX.name).describe('指标或数字的名称，如 规上工业产值、涉疫数据处理量'),
+    point: text(MAX.word).describe('出自正文哪一点，填正文小节编号，如 s1-1-1（一、(一) 一是）'),
     period: periodTextSchema.optional(),
     ...quantityFields,
     value: quantityFields.value.optional(),

@@ -1,15 +1,14 @@
 /** The report's numbers: statistical indicators, and the key figures of every section. */
 import { z } from 'zod';
-import { figureSchema } from './common.ts';
+import { figureSchema, list } from './common.ts';
 
 export const indicatorsFileSchema = z
   .strictObject({
-    indicators: z
-      .array(figureSchema)
+    indicators: list(figureSchema)
       .describe('主要经济指标；id 在各期报告中保持一致，用于跨期对比'),
   })
   .describe('indicators.yaml：主要指标');
 
 export const figuresFileSchema = z
-  .strictObject({ figures: z.array(figureSchema).describe('各部分的关键数字：数量、比率、排名') })
+  .strictObject({ figures: list(figureSchema).describe('各部分的关键数字：数量、比率、排名') })
   .describe('figures.yaml：关键数字');

@@ -1,6 +1,6 @@
 /** Projects and actions of the report, with their status, progress and milestones. */
 import { z } from 'zod';
-import { figureSchema, idSchema, periodTextSchema, quantitySchema, quoteSchema } from './common.ts';
+import { figureSchema, idSchema, list, MAX, periodTextSchema, quantitySchema, quoteSchema, text } from './common.ts';
 
 export const projectStatusSchema = z
   .enum(['planned', 'in-progress', 'done', 'ongoing'])
@@ -12,7 +12,7 @@ export const progressSchema = z
     done: quantitySchema.optional().describe('已完成量，如 817处、8500万元'),
     total: quantitySchema.optional().describe('总量，如 872处'),
     rate: z.number().min(0).max(100).optional().describe('原文写明的完成率（%），如 拆整率达97.19% 写 97.19'),
-    rateName: z.string().min(1).optional().describe('完成率的原文名称，如 拆整率、完成率'),
+    rateName: text(MAX.word).optional().describe('完成率的原文名称，如 拆整率、完成率'),
     period: periodTextSchema.optional(),
     quote: quoteSchema,
   })
@@ -29,8 +29,8 @@ export const progressSchema = z
 
 export const milestoneSchema = z
   .strictObject({
-    text: z.string().min(1).describe('节点内容，如 园区正式电网建成'),
-    date: z.string().min(1).optional().describe('时间，照原文：4月底、2月初'),
+    text: text(MAX.title).describe('节点内容，如 园区正式电网建成'),
+    date: text(MAX.word).optional().describe('时间，照原文：4月底、2月初'),
     done: z.boolean().describe('是否已完成'),
     quote: quoteSchema,
   })
@@ -39,19 +39,19 @@ export const milestoneSchema = z
 export const projectSchema = z
   .strictObject({
     id: idSchema,
-    name: z.string().min(1).describe('项目或工作名称'),
-    point: z.string().min(1).describe('出自正文哪一点，如 s1-1-2'),
+    name: text(MAX.name).describe('项目或工作名称'),
+    point: text(MAX.word).describe('出自正文哪一点，如 s1-1-2'),
     status: projectStatusSchema,
-    summary: z.string().min(1).describe('一句话现状，照原文概括'),
+    summary: text(MAX.sentence).describe('一句话现状，照原文概括'),
     progress: progressSchema.optional(),
-    milestones: z.array(milestoneSchema).default([]).describe('节点列表'),
-    figures: z.array(figureSchema).default([]).describe('与项目有关的其他数字，如 面积5万平方米'),
+    milestones: list(milestoneSchema).default([]).describe('节点列表'),
+    figures: list(figureSchema).default([]).describe('与项目有关的其他数字，如 面积5万平方米'),
     quote: quoteSchema,
   })
   .describe('项目或工作');
 
 export const projectsFileSchema = z
-  .strictObject({ projects: z.array(projectSchema).describe('项目和工作列表') })
+  .strictObject({ projects: list(projectSchema).describe('项目和工作列表') })
   .describe('projects.yaml：项目与进度');
 
 export type Project = z.infer<typeof projectSchema>;

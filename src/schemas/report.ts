@@ -1,6 +1,6 @@
 /** report.yaml: a report's title, period and the disclosure metadata every government page carries. */
 import { z } from 'zod';
-import { dateSchema, dateTimeSchema, idSchema } from './common.ts';
+import { dateSchema, dateTimeSchema, idSchema, list, MAX, text } from './common.ts';
 
 export const reportPeriodSchema = z
   .strictObject({
@@ -20,21 +20,21 @@ export const reportPeriodSchema = z
 
 export const reportSchema = z
   .strictObject({
-    title: z.string().min(1).describe('标题，照原文'),
+    title: text(MAX.title).describe('标题，照原文'),
     town: idSchema.describe('所属乡镇的标识，对应 content/towns/ 下的文件名'),
-    issuer: z.string().min(1).describe('发布机构，照原文，如 南塘镇'),
+    issuer: text(MAX.name).describe('发布机构，照原文，如 南塘镇'),
     period: reportPeriodSchema,
-    indexNumber: z.string().min(1).describe('索引号，如 001008003013139/2022-213500'),
-    category: z.string().min(1).describe('组配分类，如 计划总结'),
-    breadcrumb: z.array(z.string().min(1)).min(1).describe('原发布页面的栏目路径，如 [首页, 信息公开, 规划计划, 计划总结]'),
+    indexNumber: text(MAX.name).describe('索引号，如 001008003013139/2022-213500'),
+    category: text(MAX.name).describe('组配分类，如 计划总结'),
+    breadcrumb: list(text(MAX.name)).min(1).describe('原发布页面的栏目路径，如 [首页, 信息公开, 规划计划, 计划总结]'),
     writtenOn: dateSchema.describe('成文日期，YYYY-MM-DD'),
     publishedAt: dateTimeSchema.describe('发布日期和时间，YYYY-MM-DD HH:MM'),
-    disclosure: z.string().min(1).describe('公开方式，如 主动公开'),
-    sourceUrl: z.url({ protocol: /^https?$/, error: '原文链接应为 http:// 或 https:// 开头的网址' }).describe('原文链接'),
-    keywords: z.array(z.string().min(1)).default([]).describe('关键词，用于页面元数据和搜索'),
-    description: z.string().min(1).describe('一两句话的摘要，用于页面描述'),
-    interpretation: z.string().min(1).optional().describe('原文末尾的解读链接文字，如 图片解读:一图读懂…'),
-    notes: z.array(z.string().min(1)).default([]).describe('编辑说明：原文中的明显笔误等，照原文保留并在此说明'),
+    disclosure: text(MAX.name).describe('公开方式，如 主动公开'),
+    sourceUrl: z.url({ protocol: /^https?$/, error: '原文链接应为 http:// 或 https:// 开头的网址' }).max(MAX.url).describe('原文链接'),
+    keywords: list(text(MAX.name)).default([]).describe('关键词，用于页面元数据和搜索'),
+    description: text(MAX.sentence).describe('一两句话的摘要，用于页面描述'),
+    interpretation: text(MAX.sentence).optional().describe('原文末尾的解读链接文字，如 图片解读:一图读懂…'),
+    notes: list(text(MAX.sentence)).default([]).describe('编辑说明：原文中的明显笔误等，照原文保留并在此说明'),
   })
   .describe('report.yaml：报告信息');
 

@@ -3,13 +3,13 @@
  * found in their quotes, dates in order, periods readable. Where the report disagrees with itself
  * (817 of 872 is 93.7%, the report says 97.19%) it warns and keeps the stated figure.
  */
-import type { Figure } from '../schemas/common.ts';
+import { MAX, type Figure } from '../schemas/common.ts';
 import type { Town } from '../schemas/town.ts';
 import type { LoadedReport } from '../model/load.ts';
 import { REPORT_FILES } from '../schemas/index.ts';
 import { flattenNarrative, nodeText, type NarrativeNode } from '../model/narrative.ts';
 import { parsePeriod } from '../model/period.ts';
-import { statesNumber } from '../model/format.ts';
+import { formatReportPeriod, statesNumber } from '../model/format.ts';
 import { itemsById } from '../model/items.ts';
 import type { Problem } from './problem.ts';
 import type { YamlFile } from './yaml.ts';
@@ -69,6 +69,16 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
       field: '',
       message: '正文没有标题：请用 # 写部分标题（一、…），## 写小节标题（(一)…），### 写要点（一是…）',
     });
+  }
+  const inText = (line: number, column: number, message: string) =>
+    problems.push({ severity: 'error', file: `${report.dir}/narrative.md`, line, column, field: '', message });
+  for (const { line, column } of narrative.images ?? []) {
+    inText(line, column, '正文里不能插入图片（![…](…)）：报告正文只显示文字，外部图片还会让读者的浏览器去别的网站加载。请删去这张图片；要指向网上的图片，请写成链接 [说明文字](https://…)');
+  }
+  for (const node of nodes) {
+    if (node.heading.length > MAX.heading) {
+      inText(node.line, 1, `标题太长：最多 ${MAX.heading} 个字，实际有 ${node.heading.length} 个字。标题（#、##、###）应是一句话，其余内容请写在标题下面另起一段`);
+    }
   }
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const fullText = squash(nodes.map((n) => `${n.heading}${n.body}`).join(''));
@@ -264,13 +274,28 @@ export function checkOutcomes(reports: LoadedReport[]): Problem[] {
   return problems;
 }
 
-/** Checks across reports: an index number (索引号) identifies one document only. */
+/**
+ * Checks across reports: an index number (索引号) identifies one document only, and a town has one
+ * report per period (two are usually a copied folder, and would count the period twice).
+ */
 export function checkTownsAndOrder(reports: LoadedReport[]): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
+  const periods = new Map<string, LoadedReport>();
   for (const report of reports) {
     const meta = report.files.report.data;
     if (!meta) continue;
+    const period = JSON.stringify([meta.town, meta.period.year, meta.period.kind, meta.period.number]);
+    const same = periods.get(period);
+    if (same) {
+      problems.push({
+        severity: 'error',
+        file: `${report.dir}/report.yaml`,
+        ...report.files.report.locate(['period']),
+        field: 'period',
+        message: `${same.dir} 和 ${report.dir} 都是乡镇“${meta.town}”${formatReportPeriod(meta.period)}的报告：同一乡镇同一时期只能有一份报告。是不是复制了文件夹？请删去多余的一份，或改正 period`,
+      });
+    } else periods.set(period, report);
     const first = seen.get(meta.indexNumber);
     if (first) {
       problems.push({

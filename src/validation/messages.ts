@@ -46,8 +46,9 @@ export const chineseErrorMap: z.core.$ZodErrorMap = (issue) => {
     }
     case 'too_big': {
       const max = String(issue.maximum);
-      if (issue.origin === 'string') return `最多 ${max} 个字，实际是${found}`;
-      if (issue.origin === 'array') return `最多 ${max} 项`;
+      // The length found, not the text: a text over the limit is usually far too long to quote.
+      if (issue.origin === 'string') return `最多 ${max} 个字，实际有 ${(issue.input as string).length} 个字`;
+      if (issue.origin === 'array') return `最多 ${max} 项，实际有 ${(issue.input as unknown[]).length} 项`;
       return `应不大于 ${max}，实际是 ${String(issue.input)}`;
     }
     case 'invalid_value':

@@ -182,3 +182,65 @@ describe('broken inputs give located messages in Chinese', () => {
     `);
   });
 });
+
+describe('hostile, odd and oversized input gives located messages in Chinese (issue 14)', () => {
+  it('a text far over its length limit, with the length found rather than the text', () => {
+    const started = Date.now();
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t.replace('title: 测试镇2023年上半年工作总结', `title: ${'长'.repeat(100_000)}`))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/report.yaml:1:8  title  错误：标题：最多 200 个字，实际有 100000 个字",
+      ]
+    `);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('a list over its limit and a heading over its limit', () => {
+    expect(problemsAfter(`${REPORT}/charts.yaml`, (t) => t.replace('items: [output]', `items: [${Array(51).fill('output').join(', ')}]`))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/charts.yaml:5:12  charts.0.items  错误：图中的数据项：最多 50 项，实际有 51 项",
+      ]
+    `);
+    expect(problemsAfter(`${REPORT}/narrative.md`, (t) => t.replace('### 一是稳增长。', `### 一是稳增长${'，'.repeat(300)}。`))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/narrative.md:11:1  -  错误：标题太长：最多 300 个字，实际有 306 个字。标题（#、##、###）应是一句话，其余内容请写在标题下面另起一段",
+      ]
+    `);
+  });
+
+  it('％ is the percent sign: a percentage above 100 fails the same way with either', () => {
+    const percent = (sign: string) => problemsAfter(`${REPORT}/indicators.yaml`, (t) => t.replace('value: 3.5', 'value: 150').replace('unit: 亿元', `unit: '${sign}'`));
+    expect(percent('％')).toEqual(percent('%'));
+    expect(percent('％')).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:6:12  indicators.0.value  错误：数值：百分比应在 0 到 100 之间",
+      ]
+    `);
+  });
+
+  it('an image in the text, located where it is written', () => {
+    const lines = problemsAfter(`${REPORT}/narrative.md`, (t) =>
+      t.replace('实现5家企业投产。', '实现5家企业投产。![航拍](https://evil.example/x.png)\n![](//evil.example/y.png) 和 \\![不是图片](z)'),
+    );
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/narrative.md:13:10  -  错误：正文里不能插入图片（![…](…)）：报告正文只显示文字，外部图片还会让读者的浏览器去别的网站加载。请删去这张图片；要指向网上的图片，请写成链接 [说明文字](https://…)",
+        "content/reports/testtown-2023-h1/narrative.md:14:1  -  错误：正文里不能插入图片（![…](…)）：报告正文只显示文字，外部图片还会让读者的浏览器去别的网站加载。请删去这张图片；要指向网上的图片，请写成链接 [说明文字](https://…)",
+      ]
+    `);
+  });
+
+  it('two reports of one town and period (a copied folder), named both', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'broken-'));
+    roots.push(root);
+    cpSync(FIXTURE, path.join(root, 'content'), { recursive: true });
+    cpSync(path.join(root, REPORT), path.join(root, `${REPORT}-copy`), { recursive: true });
+    const { content, problems } = loadContent(path.join(root, 'content'), root);
+    expect(content).toBeUndefined();
+    expect(problems.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1-copy/report.yaml:5:3  period  错误：content/reports/testtown-2023-h1 和 content/reports/testtown-2023-h1-copy 都是乡镇“testtown”2023年上半年的报告：同一乡镇同一时期只能有一份报告。是不是复制了文件夹？请删去多余的一份，或改正 period",
+        "content/reports/testtown-2023-h1-copy/report.yaml:8:14  indexNumber  错误：索引号“TEST/2023-1”已被报告 testtown-2023-h1 使用：每份文件的索引号应唯一",
+      ]
+    `);
+  });
+});
