@@ -2,6 +2,7 @@
  * The site's Content-Security-Policy: the single source of truth. public/_headers and deploy/nginx.conf
  * carry these exact strings (tests/security/csp.test.ts keeps them in step), and the quality-gate test
  * server sends CONTENT_SECURITY_POLICY on every response, so the gates see the site as it is served.
+ * The other response headers (nosniff, Referrer-Policy, cache lifetimes) are in headers.ts.
  *
  * It must be sent as an HTTP header. Browsers ignore frame-ancestors (and report-uri, sandbox) in a
  * <meta http-equiv> policy, so a meta tag would silently drop the clickjacking protection.
