@@ -109,15 +109,35 @@ function valueLabels(spec: ChartSpec, palette: Palette, fontFamily: string, font
   };
 }
 
-/** Long Chinese labels wrap every 10 characters so they fit on phones; a bracketed part gets its own line. */
-export function wrapLabel(label: string, width = 10): string[] {
+/**
+ * Lines of a bar's label at most: real labels take three. Each row of the chart is as tall as its
+ * longest label, so without a limit one long name would make the picture as tall as it likes.
+ */
+export const LABEL_LINES = 4;
+
+/**
+ * Long Chinese labels wrap every 10 characters so they fit on phones; a bracketed part gets its own
+ * line. Beyond `maxLines` the last line kept ends in “…”.
+ */
+export function wrapLabel(label: string, width = 10, maxLines = LABEL_LINES): string[] {
+  return clampLines(splitLabel(label, width), width, maxLines);
+}
+
+function splitLabel(label: string, width: number): string[] {
   if (label.length > width && label.indexOf('（') > 0) {
     const at = label.indexOf('（');
-    return [...wrapLabel(label.slice(0, at), width), ...wrapLabel(label.slice(at), width)];
+    return [...splitLabel(label.slice(0, at), width), ...splitLabel(label.slice(at), width)];
   }
   const lines: string[] = [];
   for (let i = 0; i < label.length; i += width) lines.push(label.slice(i, i + width));
   return lines;
+}
+
+function clampLines(lines: string[], width: number, maxLines: number): string[] {
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, width - 1)}…`;
+  return kept;
 }
 
 export function chartConfig(spec: ChartSpec, options: ConfigOptions): ChartConfiguration<'bar'> {

@@ -68,11 +68,16 @@ function charWidth(ctx: SKRSContext2D, ch: string): number {
   return width;
 }
 
+const font = (size: number, bold = false) => `${bold ? 'bold ' : ''}${size}px ${FONT_FAMILY}`;
+
 /**
- * Lines of text that fit `width`, broken between characters (Chinese needs no spaces). A line's width
- * is the sum of its characters' widths: kerning, which Chinese text hardly has, is left out.
+ * Lines of `text` that fit `width` in `fontSpec`, the font they are drawn in, broken between characters
+ * (Chinese needs no spaces). At most `maxLines`: the last one kept ends in “…” when text is left out,
+ * so no text can make the picture as tall as it likes. A line's width is the sum of its characters'
+ * widths: kerning, which Chinese text hardly has, is left out. Leaves `fontSpec` set on `ctx`.
  */
-function wrap(ctx: SKRSContext2D, text: string, width: number): string[] {
+export function wrapText(ctx: SKRSContext2D, text: string, fontSpec: string, width: number, maxLines = Infinity): string[] {
+  ctx.font = fontSpec;
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
@@ -80,6 +85,8 @@ function wrap(ctx: SKRSContext2D, text: string, width: number): string[] {
     const w = charWidth(ctx, ch);
     if (line && lineWidth + w > width) {
       lines.push(line);
+      // One line more than allowed is enough to know that text is cut.
+      if (lines.length > maxLines) break;
       line = ch;
       lineWidth = w;
     } else {
@@ -87,12 +94,78 @@ function wrap(ctx: SKRSContext2D, text: string, width: number): string[] {
       lineWidth += w;
     }
   }
-  if (line) lines.push(line);
-  return lines;
+  if (line && lines.length <= maxLines) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const ellipsis = charWidth(ctx, '…');
+  const last = [...kept[maxLines - 1]!];
+  while (last.length && last.reduce((sum, ch) => sum + charWidth(ctx, ch), 0) + ellipsis > width) last.pop();
+  kept[maxLines - 1] = `${last.join('')}…`;
+  return kept;
+}
+
+/** A line of text placed in a block, relative to the block's top left; textBaseline is top. */
+export interface PlacedText {
+  text: string;
+  font: string;
+  /** Height of the line: the next one starts this much lower. */
+  lineHeight: number;
+  color: string;
+  x: number;
+  y: number;
+  /** The canvas squeezes the text to this width should it be wider. */
+  maxWidth?: number;
+}
+
+/** A laid-out part of the picture: its height and the text in it, for measuring and drawing alike. */
+export interface Block {
+  height: number;
+  texts: PlacedText[];
+}
+
+/** Lines of text one below the other from (x, y), wrapped in the font they are drawn in. */
+function placeLines(ctx: SKRSContext2D, text: string, style: { font: string; lineHeight: number; color: string; maxLines: number }, x: number, y: number, width: number): PlacedText[] {
+  return wrapText(ctx, text, style.font, width, style.maxLines).map((line, i) => ({
+    text: line,
+    font: style.font,
+    lineHeight: style.lineHeight,
+    color: style.color,
+    x,
+    y: y + i * style.lineHeight,
+  }));
+}
+
+const CARD = {
+  value: { font: font(34, true), lineHeight: 48, color: COLORS.brand },
+  name: { font: font(18, true), lineHeight: 24, color: COLORS.ink, maxLines: 4 },
+  detail: { font: font(15), lineHeight: 22, color: COLORS.muted, maxLines: 3 },
+  padding: 16,
+  /** Below the last line, as before the card's text was measured in its own font. */
+  bottom: 28,
+};
+
+/**
+ * A key figure's card: the value, the name and the details, each wrapped in the font it is drawn in.
+ * The height is where the last line ends, so the card always holds its text.
+ */
+export function figureCard(ctx: SKRSContext2D, f: InfographicContent['figures'][number], width: number): Block {
+  const inner = width - 2 * CARD.padding;
+  const texts: PlacedText[] = [{ text: f.value, ...CARD.value, x: CARD.padding, y: 18, maxWidth: inner }];
+  texts.push(...placeLines(ctx, f.name, CARD.name, CARD.padding, 66, inner));
+  const below = 66 + (texts.length - 1) * CARD.name.lineHeight;
+  texts.push(...placeLines(ctx, f.detail, CARD.detail, CARD.padding, below, inner));
+  const last = texts.at(-1)!;
+  return { height: last.y + last.lineHeight + CARD.bottom, texts };
 }
 
 /** Bump when the drawing code below changes, so cached pictures are drawn again. */
-const INFOGRAPHIC_VERSION = 3;
+const INFOGRAPHIC_VERSION = 4;
+
+/**
+ * The picture is never taller than this (CSS px; the PNG has SCALE times as many): 3.6 times the real
+ * report's 3,300. What does not fit is left out with a note that the page /infographic/ has it all.
+ */
+export const MAX_HEIGHT = 12_000;
 
 /** Everything the picture is drawn from: its key in the picture cache (src/charts/render.ts). */
 export function infographicKey(c: InfographicContent): object {
@@ -121,77 +194,91 @@ export function renderInfographic(c: InfographicContent): { png: Buffer; width: 
   });
 }
 
+/** The picture's height in CSS px, measured without drawing. */
+export function infographicHeight(c: InfographicContent): number {
+  registerFonts();
+  return paint(c, null);
+}
+
+const NOTE = { font: font(17), lineHeight: 26, color: COLORS.muted, maxLines: 2 };
+const SOURCE = { font: font(15), lineHeight: 22, color: COLORS.muted, maxLines: 3 };
+const LEFT_OUT = '图中放不下的内容，请看网页版“一图读懂”。';
+
 function paint(c: InfographicContent, target: SKRSContext2D | null): number {
   // Measuring uses a scratch context; drawing calls are skipped when there is no target.
   const ctx = target ?? new Canvas(WIDTH, 100).getContext('2d');
   const draw = target !== null;
   const inner = WIDTH - 2 * PAD;
-  const font = (size: number, bold = false) => `${bold ? 'bold ' : ''}${size}px ${FONT_FAMILY}`;
+  const put = (texts: PlacedText[], dx: number, dy: number) => {
+    if (!draw) return;
+    ctx.textBaseline = 'top';
+    for (const t of texts) {
+      ctx.font = t.font;
+      ctx.fillStyle = t.color;
+      if (t.maxWidth === undefined) ctx.fillText(t.text, dx + t.x, dy + t.y);
+      else ctx.fillText(t.text, dx + t.x, dy + t.y, t.maxWidth);
+    }
+  };
   let y = 0;
 
   // Title band.
-  ctx.font = font(34, true);
-  const titleLines = wrap(ctx, c.title, inner);
-  const bandHeight = 56 + titleLines.length * 48 + 40;
+  const titleLines = placeLines(ctx, c.title, { font: font(34, true), lineHeight: 48, color: '#ffffff', maxLines: 4 }, PAD, 40, inner);
+  const subtitle = placeLines(ctx, c.subtitle, { font: font(18), lineHeight: 26, color: '#ffffff', maxLines: 2 }, PAD, 40 + titleLines.length * 48 + 4, inner);
+  const bandHeight = 56 + titleLines.length * 48 + 40 + (subtitle.length - 1) * 26;
   if (draw) {
     ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, WIDTH, 100000);
+    ctx.fillRect(0, 0, WIDTH, MAX_HEIGHT);
     ctx.fillStyle = COLORS.brand;
     ctx.fillRect(0, 0, WIDTH, bandHeight);
     ctx.fillStyle = COLORS.accent;
     ctx.fillRect(0, bandHeight, WIDTH, 6);
-    ctx.fillStyle = '#ffffff';
-    ctx.textBaseline = 'top';
-    titleLines.forEach((line, i) => ctx.fillText(line, PAD, 40 + i * 48));
-    ctx.font = font(18);
-    ctx.fillText(c.subtitle, PAD, 40 + titleLines.length * 48 + 4);
   }
+  put([...titleLines, ...subtitle], 0, 0);
   y = bandHeight + 6 + 32;
 
-  const heading = (text: string) => {
+  // The footer (source, and the note when something is left out) always fits below the last block.
+  const source = placeLines(ctx, c.source, SOURCE, PAD, 16, inner);
+  // With the 16 px a section adds after its last block.
+  const footerHeight = 16 + 16 + source.length * SOURCE.lineHeight + PAD + NOTE.maxLines * NOTE.lineHeight + 28;
+  let leftOut = false;
+  /** Whether a block of this height still fits; once one does not, nothing more is drawn. */
+  const fits = (height: number) => {
+    leftOut ||= y + height + footerHeight > MAX_HEIGHT;
+    return !leftOut;
+  };
+
+  const HEADING = { font: font(26, true), lineHeight: 36, color: COLORS.ink, maxLines: 2 };
+  const headingBlock = (text: string): Block => {
+    const texts = placeLines(ctx, text, HEADING, PAD + 16, 0, inner - 16);
+    return { height: texts.length * HEADING.lineHeight + 12, texts };
+  };
+  const heading = (block: Block) => {
     if (draw) {
       ctx.fillStyle = COLORS.brand;
       ctx.fillRect(PAD, y + 4, 6, 26);
-      ctx.font = font(26, true);
-      ctx.fillStyle = COLORS.ink;
-      ctx.textBaseline = 'top';
-      ctx.fillText(text, PAD + 16, y);
     }
-    y += 48;
+    put(block.texts, 0, y);
+    y += block.height;
   };
 
   if (c.figures.length) {
-    heading('关键数字');
     const gap = 16;
     const cardWidth = (inner - gap) / 2;
-    for (let i = 0; i < c.figures.length; i += 2) {
-      const row = c.figures.slice(i, i + 2);
-      ctx.font = font(16);
-      const rowHeight = Math.max(...row.map((f) => 56 + 30 + wrap(ctx, f.name, cardWidth - 32).length * 24 + wrap(ctx, f.detail, cardWidth - 32).length * 22)) + 8;
-      row.forEach((f, j) => {
-        if (!draw) return;
+    const title = headingBlock('关键数字');
+    for (let i = 0; i < c.figures.length && !leftOut; i += 2) {
+      const cards = c.figures.slice(i, i + 2).map((f) => figureCard(ctx, f, cardWidth));
+      const rowHeight = Math.max(...cards.map((card) => card.height));
+      if (!fits(rowHeight + gap + (i === 0 ? title.height : 0))) break;
+      if (i === 0) heading(title);
+      cards.forEach((card, j) => {
         const x = PAD + j * (cardWidth + gap);
-        ctx.fillStyle = COLORS.tint;
-        ctx.fillRect(x, y, cardWidth, rowHeight);
-        ctx.fillStyle = COLORS.brand;
-        ctx.fillRect(x, y, cardWidth, 5);
-        ctx.textBaseline = 'top';
-        ctx.font = font(34, true);
-        ctx.fillStyle = COLORS.brand;
-        ctx.fillText(f.value, x + 16, y + 18, cardWidth - 32);
-        ctx.font = font(18, true);
-        ctx.fillStyle = COLORS.ink;
-        let ty = y + 66;
-        for (const line of wrap(ctx, f.name, cardWidth - 32)) {
-          ctx.fillText(line, x + 16, ty);
-          ty += 24;
+        if (draw) {
+          ctx.fillStyle = COLORS.tint;
+          ctx.fillRect(x, y, cardWidth, rowHeight);
+          ctx.fillStyle = COLORS.brand;
+          ctx.fillRect(x, y, cardWidth, 5);
         }
-        ctx.font = font(15);
-        ctx.fillStyle = COLORS.muted;
-        for (const line of wrap(ctx, f.detail, cardWidth - 32)) {
-          ctx.fillText(line, x + 16, ty);
-          ty += 22;
-        }
+        put(card.texts, x, y);
       });
       y += rowHeight + gap;
     }
@@ -199,64 +286,58 @@ function paint(c: InfographicContent, target: SKRSContext2D | null): number {
   }
 
   for (const chart of c.charts) {
-    heading(chart.title);
+    const title = headingBlock(chart.title);
     // Its size is known without the picture: read from the cache only when drawing, not when measuring.
     const size = staticSize(chart.spec);
     const height = (size.height * inner) / size.width;
+    const summary = placeLines(ctx, chart.summary, { font: font(17), lineHeight: 26, color: COLORS.muted, maxLines: 8 }, PAD, height + 12, inner);
+    const blockHeight = height + 12 + summary.length * 26 + 28;
+    if (!fits(title.height + blockHeight)) break;
+    heading(title);
     if (draw) {
       const image = new Image();
       image.src = renderChartImages(chart.spec).png;
       ctx.drawImage(image, PAD, y, inner, height);
     }
-    y += height + 12;
-    ctx.font = font(17);
-    for (const line of wrap(ctx, chart.summary, inner)) {
-      if (draw) {
-        ctx.fillStyle = COLORS.muted;
-        ctx.fillText(line, PAD, y);
-      }
-      y += 26;
-    }
-    y += 28;
+    put(summary, 0, y);
+    y += blockHeight;
   }
 
-  if (c.plan.length) {
-    heading('下一阶段工作计划');
-    for (const item of c.plan) {
-      ctx.font = font(20, true);
-      const titleLines2 = wrap(ctx, item.title, inner - 24);
+  if (c.plan.length && !leftOut) {
+    const title = headingBlock('下一阶段工作计划');
+    c.plan.forEach((item, i) => {
+      if (leftOut) return;
+      const texts = placeLines(ctx, item.title, { font: font(20, true), lineHeight: 28, color: COLORS.ink, maxLines: 3 }, PAD + 24, 0, inner - 24);
+      let below = texts.length * 28 + 4;
+      for (const target of item.targets) {
+        const lines = placeLines(ctx, `目标：${target}`, { font: font(17), lineHeight: 26, color: COLORS.brand, maxLines: 3 }, PAD + 24, below, inner - 24);
+        texts.push(...lines);
+        below += lines.length * 26;
+      }
+      if (!fits(below + 14 + (i === 0 ? title.height : 0))) return;
+      if (i === 0) heading(title);
       if (draw) {
         ctx.fillStyle = COLORS.accent;
         ctx.beginPath();
         ctx.arc(PAD + 7, y + 13, 6, 0, Math.PI * 2);
         ctx.fill();
-        ctx.fillStyle = COLORS.ink;
-        titleLines2.forEach((line, i) => ctx.fillText(line, PAD + 24, y + i * 28));
       }
-      y += titleLines2.length * 28 + 4;
-      ctx.font = font(17);
-      for (const target of item.targets) {
-        for (const line of wrap(ctx, `目标：${target}`, inner - 24)) {
-          if (draw) {
-            ctx.fillStyle = COLORS.brand;
-            ctx.fillText(line, PAD + 24, y);
-          }
-          y += 26;
-        }
-      }
-      y += 14;
-    }
+      put(texts, 0, y);
+      y += below + 14;
+    });
     y += 16;
   }
 
-  ctx.font = font(15);
-  const sourceLines = wrap(ctx, c.source, inner);
+  if (leftOut) {
+    const note = placeLines(ctx, LEFT_OUT, NOTE, PAD, 0, inner);
+    put(note, 0, y);
+    y += note.length * NOTE.lineHeight + 28;
+  }
   if (draw) {
     ctx.fillStyle = COLORS.line;
     ctx.fillRect(PAD, y, inner, 1);
-    ctx.fillStyle = COLORS.muted;
-    sourceLines.forEach((line, i) => ctx.fillText(line, PAD, y + 16 + i * 22));
   }
-  y += 16 + sourceLines.length * 22 + PAD;
+  put(source, 0, y);
+  y += 16 + source.length * SOURCE.lineHeight + PAD;
   return y;
 }

@@ -19,7 +19,7 @@ import type { ChartSpec } from './spec.ts';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, SubTitle);
 
 /** Bump when the drawing code changes, so cached pictures are redrawn. */
-const RENDER_VERSION = 8;
+const RENDER_VERSION = 9;
 export const FONT_FAMILY = 'ReportSansSC';
 const WIDTH = 800;
 const FONT_SIZE = 16;
@@ -48,11 +48,13 @@ export interface ChartImages {
   height: number;
 }
 
+/** The title's and the note's lines as drawn, at most 3 and 4 (real ones take 1 and 2), so the picture's height has a bound. */
+const titleLines = (spec: ChartSpec) => wrapLabel(spec.title, 40, 3);
+const noteLines = (spec: ChartSpec) => (spec.note ? wrapLabel(spec.note, 46, 4) : []);
+
 /** The size of the static picture in CSS pixels (the PNG has PNG_SCALE times as many in each direction). */
 export function staticSize(spec: ChartSpec): { width: number; height: number } {
-  const titleLines = wrapLabel(spec.title, 40).length;
-  const noteLines = spec.note ? wrapLabel(spec.note, 46).length : 0;
-  return { width: WIDTH, height: chartHeight(spec, FONT_SIZE) + (titleLines + noteLines) * 24 + 32 };
+  return { width: WIDTH, height: chartHeight(spec, FONT_SIZE) + (titleLines(spec).length + noteLines(spec).length) * 24 + 32 };
 }
 
 function draw(canvas: Canvas, spec: ChartSpec, scale: number): Chart {
@@ -73,9 +75,9 @@ function draw(canvas: Canvas, spec: ChartSpec, scale: number): Chart {
       },
     ],
     pluginOptions: {
-      title: { display: true, text: wrapLabel(spec.title, 40), color: '#1a1a1a', font: { family: FONT_FAMILY, size: 20, weight: 'bold' }, padding: { top: 8, bottom: 12 } },
+      title: { display: true, text: titleLines(spec), color: '#1a1a1a', font: { family: FONT_FAMILY, size: 20, weight: 'bold' }, padding: { top: 8, bottom: 12 } },
       subtitle: spec.note
-        ? { display: true, position: 'bottom', align: 'start', text: wrapLabel(spec.note, 46), color: '#4a4a4a', font: { family: FONT_FAMILY, size: 14 }, padding: { top: 12 } }
+        ? { display: true, position: 'bottom', align: 'start', text: noteLines(spec), color: '#4a4a4a', font: { family: FONT_FAMILY, size: 14 }, padding: { top: 12 } }
         : { display: false },
     },
   });
