@@ -140,7 +140,7 @@ const CARD = {
   name: { font: font(18, true), lineHeight: 24, color: COLORS.ink, maxLines: 4 },
   detail: { font: font(15), lineHeight: 22, color: COLORS.muted, maxLines: 3 },
   padding: 16,
-  /** Below the last line, as before the card's text was measured in its own font. */
+  /** Room below the card's last line. */
   bottom: 28,
 };
 
