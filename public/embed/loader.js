@@ -16,12 +16,21 @@
     return document.querySelectorAll('iframe[data-report-embed]');
   }
 
+  // The iframe's origin, as event.origin spells it (scheme://host[:port], no default port). Read with an
+  // <a> element, not new URL() (which ES5-era browsers lack): the browser resolves the address itself.
+  var parser = document.createElement('a');
   function originOf(iframe) {
-    try {
-      return new URL(iframe.getAttribute('src'), location.href).origin;
-    } catch (e) {
-      return null;
-    }
+    var src = iframe.getAttribute('src');
+    if (!src) return null;
+    parser.href = src;
+    // Old IE fills in host and protocol of a relative address only once it is set again as absolute.
+    parser.href = parser.href;
+    var protocol = parser.protocol;
+    if ((protocol !== 'http:' && protocol !== 'https:') || !parser.hostname) return null;
+    // Old IE reports the default port (":80", ":443"), which an origin leaves out.
+    var port = parser.port;
+    if (port === (protocol === 'http:' ? '80' : '443')) port = '';
+    return protocol + '//' + parser.hostname + (port ? ':' + port : '');
   }
 
   window.addEventListener('message', function (event) {
