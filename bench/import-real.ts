@@ -18,7 +18,10 @@
  *   drafted number standing for one occurrence;
  * - drafted values absent from the source: numbers the source does not state (statesNumber, as the
  *   importer's own no-invention test uses), dates and times it does not give (the import day,
- *   00:00), URLs it does not contain, and placeholders (待补充…).
+ *   00:00), URLs it does not contain, and placeholders that pass the check (待补充…);
+ * - fields left to fill: `待填写` where the text does not give a value the content model requires
+ *   (npm run check reports each as an error, so none can be published unfilled); and whether the draft
+ *   passes the check once those are filled (stand-in values, src/import/standins.ts).
  *
  * Results: printed, and written to bench/results/import-real.md and import-real.json.
  */
@@ -27,6 +30,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { withStandIns } from '../src/import/standins.ts';
 import { statesNumber } from '../src/model/format.ts';
 import { loadContent } from '../src/model/load.ts';
 import { formatProblem, hasErrors } from '../src/validation/problem.ts';
@@ -208,8 +212,20 @@ export function inventedValues(source: string, files: Record<string, Yaml>): str
         else if (dated[2] && !text.includes(dated[2])) found.push(`${where} = ${value} (time not in the source)`);
       } else if (/^https?:\/\//u.test(value)) {
         if (!text.includes(value)) found.push(`${where} = ${value} (URL not in the source)`);
-      } else if (/待补充|待填写/u.test(value)) found.push(`${where} = ${value} (placeholder)`);
+      } else if (/待补充/u.test(value)) found.push(`${where} = ${value} (placeholder)`);
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}.${i}`));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, where ? `${where}.${k}` : k);
+  };
+  for (const [file, content] of Object.entries(files)) walk(content, `${file}:`);
+  return found.map((f) => f.replace(':.', ': '));
+}
+
+/** Fields the draft leaves as `待填写` (the text does not give them), as `file: field.path`. */
+export function fieldsToFill(files: Record<string, Yaml>): string[] {
+  const found: string[] = [];
+  const walk = (value: Yaml, where: string): void => {
+    if (typeof value === 'string' && value.includes('待填写')) found.push(where);
+    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}.${i}`));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, where ? `${where}.${k}` : k);
   };
   for (const [file, content] of Object.entries(files)) walk(content, `${file}:`);
@@ -229,10 +245,12 @@ export interface TextResult {
   score: Score;
   check: { passed: boolean; errors: string[] };
   /**
-   * The same check once the one error every draft here has is taken out: the draft town file's `scopes:`
-   * with nothing under it (written when the text has no rank). Shows whether the report folder itself loads.
+   * The same check once the `待填写` fields (what the text does not give) are filled with stand-ins: shows
+   * whether anything else in the draft is wrong.
    */
-  checkWithoutEmptyScopes: { passed: boolean; errors: string[] };
+  checkFilled: { passed: boolean; errors: string[] };
+  /** Fields drafted as `待填写`. */
+  toFill: string[];
   /** The drafted title and period against the expected ones (undefined: the expected file gives no title). */
   title: boolean | undefined;
   period: boolean;
@@ -248,7 +266,8 @@ export interface Totals {
   precision: number;
   recall: number;
   checkPassed: number;
-  checkWithoutEmptyScopesPassed: number;
+  checkFilledPassed: number;
+  toFill: number;
   titles: number;
   titlesExpected: number;
   periods: number;
@@ -273,7 +292,8 @@ export function totals(results: TextResult[]): Totals {
     precision: correct / Math.max(1, drafted),
     recall: correct / Math.max(1, expected),
     checkPassed: results.filter((r) => r.check.passed).length,
-    checkWithoutEmptyScopesPassed: results.filter((r) => r.checkWithoutEmptyScopes.passed).length,
+    checkFilledPassed: results.filter((r) => r.checkFilled.passed).length,
+    toFill: sum((r) => r.toFill.length),
     titles: results.filter((r) => r.title === true).length,
     titlesExpected: results.filter((r) => r.title !== undefined).length,
     periods: results.filter((r) => r.period).length,
@@ -312,17 +332,10 @@ export function measureText(text: RealText, options: MeasureOptions = {}): TextR
       const message = error instanceof Error ? error.message : String(error);
       const tokens = sourceNumbers(readFileSync(text.source, 'utf8'));
       const failed = { passed: false, errors: [`import failed: ${message}`] };
-      return { ...base, error: message, score: score([], text.expected.figures), check: failed, checkWithoutEmptyScopes: failed, title: false, period: false, numbers: { total: tokens.length, covered: 0, missing: tokens }, invented: [] };
+      return { ...base, error: message, score: score([], text.expected.figures), check: failed, checkFilled: failed, toFill: [], title: false, period: false, numbers: { total: tokens.length, covered: 0, missing: tokens }, invented: [] };
     }
     const s = score(factsOfReport(reportDir), text.expected.figures);
     const check = runCheck(dir, options);
-    let checkWithoutEmptyScopes = check;
-    if (townFile && /^scopes:\s*$/mu.test(readFileSync(townFile, 'utf8'))) {
-      const drafted = readFileSync(townFile, 'utf8');
-      writeFileSync(townFile, drafted.replace(/^scopes:\s*$/mu, ''));
-      checkWithoutEmptyScopes = runCheck(dir, options);
-      writeFileSync(townFile, drafted);
-    }
     const draftedReport = parse(readFileSync(path.join(reportDir, 'report.yaml'), 'utf8')) as Record<string, unknown>;
     const expectedReport = (text.expected.report ?? {}) as Record<string, unknown>;
     const title = expectedReport['title'] === undefined ? undefined : draftedReport['title'] === expectedReport['title'];
@@ -333,7 +346,13 @@ export function measureText(text: RealText, options: MeasureOptions = {}): TextR
     const files: Record<string, Yaml> = {};
     for (const f of readdirSync(reportDir).filter((n) => n.endsWith('.yaml')).sort()) files[f] = parse(readFileSync(path.join(reportDir, f), 'utf8'));
     if (townFile) files[`towns/${path.basename(townFile)}`] = parse(readFileSync(townFile, 'utf8'));
-    return { ...base, score: s, check, checkWithoutEmptyScopes, title, period, numbers: { total: tokens.length, covered, missing }, invented: inventedValues(source, files) };
+    const toFill = fieldsToFill(files);
+    let checkFilled = check;
+    if (toFill.length > 0) {
+      for (const f of [path.join(reportDir, 'report.yaml'), ...(townFile ? [townFile] : [])]) writeFileSync(f, withStandIns(readFileSync(f, 'utf8')));
+      checkFilled = runCheck(dir, options);
+    }
+    return { ...base, score: s, check, checkFilled, toFill, title, period, numbers: { total: tokens.length, covered, missing }, invented: inventedValues(source, files) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -349,7 +368,7 @@ export function measureAll(options: MeasureOptions = {}): TextResult[] {
 const pct = (x: number) => percent(x);
 
 function row(label: string, t: Totals): string {
-  return `| ${label} | ${t.texts} | ${pct(t.precision)} (${t.correct}/${t.drafted}) | ${pct(t.recall)} (${t.correct}/${t.expected}) | ${t.checkPassed}/${t.texts} (${t.checkWithoutEmptyScopesPassed}/${t.texts}) | ${pct(t.coverage)} (${t.covered}/${t.numbers}) | ${t.invented} | ${t.titles}/${t.titlesExpected} | ${t.periods}/${t.texts} |`;
+  return `| ${label} | ${t.texts} | ${pct(t.precision)} (${t.correct}/${t.drafted}) | ${pct(t.recall)} (${t.correct}/${t.expected}) | ${t.checkPassed}/${t.texts} (${t.checkFilledPassed}/${t.texts}) | ${pct(t.coverage)} (${t.covered}/${t.numbers}) | ${t.invented} | ${t.toFill} | ${t.titles}/${t.titlesExpected} | ${t.periods}/${t.texts} |`;
 }
 
 export function report(results: TextResult[], when: string): string {
@@ -362,21 +381,23 @@ export function report(results: TextResult[], when: string): string {
     'tests/import/quality.test.ts does; totals add facts over texts. *Check* is `node scripts/check.ts` on a content folder',
     'holding the draft. *Numbers* is the share of the source\'s Arabic-digit numbers (dates, years, months, times, section',
     'numbers, ages, index numbers, quoted names and page residue left out; definition in bench/import-real.ts) that the draft',
-    'holds in its figures, indicators, projects or plan. *Invented* counts drafted values the source does not give.',
-    'In brackets after the check: passes once the draft town file\'s empty `scopes:` (the error all drafts here share) is taken out.',
+    'holds in its figures, indicators, projects or plan. *Invented* counts drafted values the source does not give',
+    '(numbers, dates, times, URLs, and placeholders that pass the check). *To fill* counts fields drafted as `待填写`: values the',
+    'content model requires and the text does not give; the check reports each as an error. In brackets after the check: passes',
+    'once those fields are filled (stand-in values in a copy), i.e. nothing else in the draft is wrong.',
     '*Title* and *period*: report.yaml\'s title and period equal the expected ones (title only where the page has one).',
     '',
-    '| texts | n | precision | recall | check passes | numbers in the draft | invented values | title | period |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| texts | n | precision | recall | check passes | numbers in the draft | invented values | to fill | title | period |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     row('tune', totals(bySplit('tune'))),
     row('holdout', totals(bySplit('holdout'))),
     row('all', totals(results)),
     '',
-    '| text | split | province | kind | precision | recall | check | numbers | invented | title | period |',
-    '|---|---|---|---|---:|---:|---|---:|---:|---|---|',
+    '| text | split | province | kind | precision | recall | check | numbers | invented | to fill | title | period |',
+    '|---|---|---|---|---:|---:|---|---:|---:|---:|---|---|',
     ...[...bySplit('tune'), ...bySplit('holdout'), ...results.filter((r) => !r.split)].map(
       (r) =>
-        `| ${r.slug} | ${r.split ?? '—'} | ${r.province} | ${r.kind} | ${pct(r.score.precision)} (${r.score.correct}/${r.score.drafted}) | ${pct(r.score.recall)} (${r.score.correct}/${r.score.expected}) | ${r.error ? 'import failed' : r.check.passed ? 'passes' : `${r.check.errors.length} errors${r.checkWithoutEmptyScopes.passed ? ' (passes without empty scopes:)' : ''}`} | ${pct(r.numbers.covered / Math.max(1, r.numbers.total))} (${r.numbers.covered}/${r.numbers.total}) | ${r.invented.length} | ${r.title === undefined ? '—' : r.title ? 'yes' : 'no'} | ${r.period ? 'yes' : 'no'} |`,
+        `| ${r.slug} | ${r.split ?? '—'} | ${r.province} | ${r.kind} | ${pct(r.score.precision)} (${r.score.correct}/${r.score.drafted}) | ${pct(r.score.recall)} (${r.score.correct}/${r.score.expected}) | ${r.error ? 'import failed' : r.check.passed ? 'passes' : `${r.check.errors.length} errors${r.checkFilled.passed ? ' (passes once 待填写 is filled)' : ''}`} | ${pct(r.numbers.covered / Math.max(1, r.numbers.total))} (${r.numbers.covered}/${r.numbers.total}) | ${r.invented.length} | ${r.toFill.length} | ${r.title === undefined ? '—' : r.title ? 'yes' : 'no'} | ${r.period ? 'yes' : 'no'} |`,
     ),
     '',
     '## Per text',
@@ -387,7 +408,8 @@ export function report(results: TextResult[], when: string): string {
     if (r.error) lines.push(`import failed: ${r.error}`);
     lines.push(describeScore(r.slug, r.score));
     if (!r.check.passed) lines.push('content check:', ...r.check.errors.map((e) => `  ${e}`));
-    if (!r.checkWithoutEmptyScopes.passed && r.checkWithoutEmptyScopes !== r.check) lines.push('content check without the empty scopes:', ...r.checkWithoutEmptyScopes.errors.map((e) => `  ${e}`));
+    if (!r.checkFilled.passed && r.checkFilled !== r.check) lines.push('content check once the 待填写 fields are filled:', ...r.checkFilled.errors.map((e) => `  ${e}`));
+    lines.push(`left to fill (待填写): ${r.toFill.join(', ') || '—'}`);
     lines.push(`numbers not in the draft: ${r.numbers.missing.join(' ') || '—'}`);
     lines.push('drafted values not in the source:', ...(r.invented.length ? r.invented.map((v) => `  ${v}`) : ['  —']));
     lines.push('```', '');
@@ -419,8 +441,9 @@ function main(): void {
       recall: r.score.recall,
       checkPassed: r.check.passed,
       checkErrors: r.check.errors,
-      checkWithoutEmptyScopesPassed: r.checkWithoutEmptyScopes.passed,
-      checkWithoutEmptyScopesErrors: r.checkWithoutEmptyScopes.errors,
+      checkFilledPassed: r.checkFilled.passed,
+      checkFilledErrors: r.checkFilled.errors,
+      toFill: r.toFill,
       title: r.title,
       period: r.period,
       numbers: r.numbers.total,

@@ -9,6 +9,8 @@ import { loadContent } from '../src/model/load.ts';
 import { ImportError } from '../src/import/draft.ts';
 import { importFile, type ImportResult } from '../src/import/write.ts';
 import { formatProblem } from '../src/validation/problem.ts';
+import { TO_FILL } from '../src/validation/yaml.ts';
+import { removeCopy, standInCopy } from '../src/import/standins.ts';
 
 const USAGE = [
   '用法：npm run import -- <原文文件> --id <报告标识> [--town <乡镇标识>] [--out <内容文件夹>]',
@@ -64,7 +66,25 @@ console.log(`  共 ${counts.review} 处“待核对”注释：请对照原文�
 
 const { problems } = loadContent(args.out, root);
 const ours = problems.filter((p) => p.file.includes(`reports/${args.id}/`) || (result.townFile !== undefined && p.file.endsWith(`towns/${townId}.yaml`)));
-for (const p of ours) console.log(formatProblem(p));
-const errors = ours.filter((p) => p.severity === 'error').length;
+// 待填写: what the text does not give and the content model requires (索引号, 网址, 日期…). Not an error of
+// the draft: the editor fills them from the published page; until then npm run check lists them.
+const toFill = ours.filter((p) => p.severity === 'error' && p.message.includes(TO_FILL));
+let rest = ours.filter((p) => !toFill.includes(p));
+if (toFill.length > 0) {
+  // A 待填写 in report.yaml keeps the report's other checks from running: check a copy with stand-ins.
+  const copy = standInCopy(args.out, args.id);
+  try {
+    const mine = (p: { file: string }) => p.file.includes(`reports/${args.id}/`) || (result.townFile !== undefined && p.file.endsWith(`towns/${townId}.yaml`));
+    rest = loadContent(copy, root).problems.filter(mine).map((p) => ({ ...p, file: p.file.replace(path.relative(root, copy), path.relative(root, args.out)) }));
+  } finally {
+    removeCopy(copy);
+  }
+}
+for (const p of rest) console.log(formatProblem(p));
+const errors = rest.filter((p) => p.severity === 'error').length;
 if (errors > 0) fail(`\n草稿有 ${errors} 个错误，请按上面的位置修改后运行 npm run check。`);
-console.log(`\n草稿通过内容检查（${ours.length} 个警告）。核对后运行 npm run check 检查全部内容。`);
+if (toFill.length > 0) {
+  console.log(`\n原文没有写以下 ${toFill.length} 项，草稿中写的是“${TO_FILL}”，请照原发布页面填写（填好之前 npm run check 会报告它们）：`);
+  for (const p of toFill) console.log(`  ${p.file}:${p.line}  ${p.field}`);
+  console.log(`\n除此之外草稿通过内容检查（${rest.length} 个警告）。核对后运行 npm run check 检查全部内容。`);
+} else console.log(`\n草稿通过内容检查（${ours.length} 个警告）。核对后运行 npm run check 检查全部内容。`);

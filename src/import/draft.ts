@@ -12,6 +12,8 @@ import { buildOutline, outlineToMarkdown } from './outline.ts';
 import { draftPlan, findPlanNode, type DraftPlanItem } from './plan.ts';
 import { readSource, type SourceDocument } from './source.ts';
 import { isAmountName } from './names.ts';
+import { readDateTime } from './text.ts';
+import { TO_FILL } from '../validation/yaml.ts';
 
 export interface DraftOptions {
   /** The report id: the folder name and the URL segment, e.g. nantang-2022-h1. */
@@ -47,19 +49,20 @@ export function draftReport(text: string, options: DraftOptions): Draft {
   }
   const source = readSource(text, options.fileName);
   if (source.body.length === 0) throw new ImportError('没有找到正文：请确认文件是报告的全文（纯文本或保存的网页）');
-  const markdown = outlineToMarkdown(buildOutline(source.body));
+  const outline = buildOutline(source.body);
+  const markdown = outlineToMarkdown(outline);
   const narrative = parseNarrative(markdown);
   const nodes = flattenNarrative(narrative);
 
-  const title = source.title ?? nodes[0]?.headline ?? options.id;
-  const townName = townNameOf(title, source);
+  const { title, titleNote } = titleOf(source, nodes);
+  const townName = townNameOf(title ?? '', source);
   const towns = options.towns ?? new Map<string, Town>();
   const townId = options.town ?? [...towns].find(([, t]) => t.name === townName)?.[0] ?? /^([a-z0-9]+(?:-[a-z0-9]+)*?)-\d{4}/u.exec(options.id)?.[1];
   if (!townId || !ID_PATTERN.test(townId)) {
     throw new ImportError(`无法确定乡镇标识：请用 --town 指定，如 --town nantang（content/towns/ 下的文件名）`);
   }
   const known = towns.get(townId);
-  const county = known?.county ?? countyOf(source);
+  const county = known?.county ?? countyOf(source, title ?? '');
   const places = placesOf(known, county);
 
   const plan = findPlanNode(narrative);
@@ -126,13 +129,13 @@ export function draftReport(text: string, options: DraftOptions): Draft {
   const periodsOf = (list: (string | undefined)[]) => list.filter((p): p is string => p !== undefined);
   const growing = ordered.filter((d) => d.figure.growth);
   const ranked = ordered.filter((d) => d.figure.rank);
-  const charts = chartsFile(title, [
+  const charts = chartsFile(title ?? townName, [
     { id: 'indicator-growth', kind: 'growth', title: '主要指标增速', items: growing.map((d) => d.id), periods: periodsOf(growing.map((d) => d.figure.period)) },
     { id: 'indicator-rank', kind: 'rank', title: '指标和工作排名', items: ranked.map((d) => d.id), periods: periodsOf(ranked.map((d) => d.figure.period)) },
     { id: 'project-progress', kind: 'progress', title: '重点工作完成进度', items: progressIds, periods: periodsOf(projects.map((p) => p.progress.period)) },
   ]);
 
-  const reportYaml = reportFile(source, { id: options.id, title, townId, townName, today: options.today ?? new Date().toISOString().slice(0, 10), narrative: markdown, nodes, inPlan });
+  const reportYaml = reportFile(source, { id: options.id, title, titleNote, townId, townName, narrative: markdown, preamble: outline.preamble, nodes, inPlan });
   const townFile = known ? undefined : townDraft(townName, county, all.map((f) => f.rank?.scope).filter((s): s is string => s !== undefined));
 
   const skippedNote = skipped.length > 0 ? ['', `# ${REVIEW}以下数字没有列入，请核对是否需要补上：`, ...skipped.map((s) => `#   ${s}`)] : [];
@@ -230,18 +233,44 @@ function chartsFile(title: string, drafts: ChartDraft[]): YamlValue[] {
 // ---------------------------------------------------------------------------------------------
 // report.yaml and the town
 
-const TOWN_NAME = /^([\u4e00-\u9fa5]{1,10}?(?:街道办事处|街道|镇|乡))/u;
+/** A town's name: 某某镇, 某某乡, 某某街道 — not 全镇 or 我镇. */
+const TOWN = '(?![全我本各该])[\\u4e00-\\u9fa5]{1,6}?(?:街道|镇|乡)(?!长|党委|政府|人大|干部|村|级)';
+/** Words for towns in general, not a town's name: 乡镇XX年一季度工作情况汇报. */
+const GENERIC_TOWN = /^(?:乡镇|城镇|集镇|村镇|小城镇|镇乡|乡)$/u;
+/** The county before a town's name: 巴州区清江镇, 沂水县沙沟镇. */
+const COUNTY_TOWN = new RegExp(`([\\u4e00-\\u9fa5]{1,4}?[县区市旗])(${TOWN})`, 'u');
 
-function townNameOf(title: string, source: SourceDocument): string {
-  const fromTitle = TOWN_NAME.exec(title)?.[1];
-  const issuer = (source.disclosure.issuer ?? source.signature?.issuer ?? '').replace(/(人民政府|党委|办公室|办事处)$/u, '');
-  return fromTitle ?? (TOWN_NAME.exec(issuer)?.[1] || issuer || title.slice(0, 3));
+/** The title as the page gives it; else a heading that names the report (flagged); else nothing. */
+function titleOf(source: SourceDocument, nodes: NarrativeNode[]): { title?: string; titleNote?: string } {
+  if (source.title) return { title: source.title };
+  const heading = nodes.slice(0, 6).find((n) => /\d{4}\s*年/u.test(n.headline) && /总结|报告|回顾|汇报/u.test(n.headline) && n.headline.length <= 40);
+  if (heading) return { title: heading.headline, titleNote: `原文没有标题，取自正文小标题“${heading.heading}”，请照发布页面改正` };
+  return { titleNote: '原文没有标题，请照发布页面填写' };
 }
 
-/** The county-level city whose portal published the page: 乐清市人民政府门户网站 → 乐清市. */
-function countyOf(source: SourceDocument): string | undefined {
+function townNameOf(title: string, source: SourceDocument): string {
+  const named = (s: string) => {
+    const t = s.replace(/^[\d\s年]*/u, '');
+    return COUNTY_TOWN.exec(t)?.[2] ?? new RegExp(`^(${TOWN})`, 'u').exec(t)?.[1];
+  };
+  const issuer = (source.disclosure.issuer ?? source.signature?.issuer ?? '').replace(/(人民政府|党委|办公室|办事处)$/u, '');
+  const inText = source.body.slice(0, 3).map((p) => new RegExp(`(?:^|[，,。；;、])(${TOWN})`, 'u').exec(p)?.[1]).find((n) => n !== undefined);
+  const real = (n: string | undefined) => (n && !GENERIC_TOWN.test(n) ? n : undefined);
+  return real(named(title)) ?? real(named(issuer)) ?? (real(issuer) || real(inText) || TO_FILL);
+}
+
+/**
+ * The county: the portal's (乐清市人民政府门户网站 → 乐清市), else the one the title or the issuer
+ * puts before the town's name (巴州区清江镇, 沂水县沙沟镇).
+ */
+function countyOf(source: SourceDocument, title: string): string | undefined {
   const m = /([\u4e00-\u9fa5]{1,6}?[市县区])人民政府/u.exec(source.siteName ?? '');
-  return m?.[1];
+  if (m) return m[1];
+  for (const s of [title, source.disclosure.issuer ?? '', source.signature?.issuer ?? '']) {
+    const found = COUNTY_TOWN.exec(s.replace(/^[\d\s年]*/u, ''));
+    if (found) return found[1];
+  }
+  return undefined;
 }
 
 /** Place names that can stand before a rank without a verb (温州第2): the county's and prefecture's. */
@@ -252,61 +281,109 @@ function placesOf(town: Town | undefined, county: string | undefined): string[] 
 
 interface ReportContext {
   id: string;
-  title: string;
+  title: string | undefined;
+  titleNote: string | undefined;
   townId: string;
   townName: string;
-  today: string;
   narrative: string;
+  preamble: string[];
   nodes: NarrativeNode[];
   inPlan: (node: NarrativeNode) => boolean;
 }
 
-function periodOf(title: string): { period: YamlMap; review?: string } {
-  const year = Number(/(\d{4})\s*年/u.exec(title)?.[1] ?? NaN);
-  const y = Number.isFinite(year) ? year : undefined;
-  const q = /(?:第|前)?([一二三四1-4])季度/u.exec(title);
-  const half = /(上|下)半年/u.exec(title);
-  const review = y === undefined ? '标题中没有年份，year 是推测的' : undefined;
-  const base = { year: y ?? new Date().getFullYear() };
-  if (half && (!q || half.index < q.index)) return { period: { ...base, kind: 'half', number: half[1] === '上' ? 1 : 2 }, ...(review ? { review } : {}) };
+const QUARTER = /(?:第|前)?([一二三四1-4])季度/u;
+const HALF = /(上|下)半年/u;
+/** A heading or sentence that says which period the text reviews: 2022年工作回顾, 2025年上半年工作总结. */
+const REVIEWED = /((?:19|20)\d{2})\s*年\s*(?:度\s*)?(上半年|下半年|(?:第|前)?[一二三四1-4]季度)?\s*(?:工作)?(?:回顾|总结|完成情况|主要工作)/u;
+
+/**
+ * The period the report covers, from the text: the period its review part names (一、2022年工作回顾),
+ * else the title's (2023年上半年…), where a 政府工作报告 of year N that reviews 过去一年 covers N−1.
+ * Without a year in the text the year is left to fill.
+ */
+export function periodOf(title: string, headings: string[], text: string): { period: YamlMap; review?: string } {
+  const reviewed = headings.map((h) => REVIEWED.exec(h)).find((m) => m !== null) ?? REVIEWED.exec(title);
+  const titleYear = /((?:19|20)\d{2})\s*年/u.exec(title)?.[1];
+  let year: number | undefined;
+  let review: string | undefined;
+  let which = title;
+  if (reviewed) {
+    year = Number(reviewed[1]);
+    which = reviewed[2] ?? (titleYear && Number(titleYear) !== year ? '' : title);
+    if (titleYear && Number(titleYear) !== year) review = `标题写${titleYear}年，正文回顾的是“${reviewed[0]}”，按${year}年填写`;
+  } else if (titleYear) {
+    year = Number(titleYear);
+    const lastYear = new RegExp(`过去(?:的)?一年|${year - 1}\\s*年(?:是|以来|，|,|全年)`, 'u');
+    if (/政府工作报告|工作报告/u.test(title) && !QUARTER.test(title) && !HALF.test(title) && lastYear.test(text.slice(0, 600))) {
+      year -= 1;
+      review = `标题写${titleYear}年，正文回顾的是上一年，按${year}年填写`;
+    }
+  } else {
+    const inText = /((?:19|20)\d{2})\s*年/u.exec(text.slice(0, 400))?.[1];
+    if (inText) {
+      year = Number(inText);
+      review = `标题中没有年份，取自正文“${inText}年”`;
+    }
+  }
+  const base = year === undefined ? { year: TO_FILL } : { year };
+  if (year === undefined) review = '原文没有写年份，请填写';
+  const q = QUARTER.exec(which) ?? (which === title ? null : QUARTER.exec(title));
+  const half = HALF.exec(which) ?? (which === title ? null : HALF.exec(title));
+  const out = (period: YamlMap, note?: string) => ({ period, ...([review, note].some(Boolean) ? { review: [review, note].filter(Boolean).join('；') } : {}) });
+  if (half && (!q || half.index < q.index)) return out({ ...base, kind: 'half', number: half[1] === '上' ? 1 : 2 });
   if (q) {
     const n = '一二三四'.includes(q[1]!) ? '一二三四'.indexOf(q[1]!) + 1 : Number(q[1]);
-    const cumulative = q[0].startsWith('前') ? `标题写“${q[0]}”（累计），按第${n}季度填写` : undefined;
-    return { period: { ...base, kind: 'quarter', number: n }, ...(review || cumulative ? { review: [review, cumulative].filter(Boolean).join('；') } : {}) };
+    return out({ ...base, kind: 'quarter', number: n }, q[0].startsWith('前') ? `原文写“${q[0]}”（累计），按第${n}季度填写` : undefined);
   }
-  return { period: { ...base, kind: 'year' }, ...(review ? { review } : {}) };
+  return out({ ...base, kind: 'year' });
 }
+
+const DATE_IN_TEXT = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 
 function reportFile(source: SourceDocument, ctx: ReportContext): string {
   const d = source.disclosure;
   const notes: Record<string, string[]> = {};
   const guess = (key: string, why: string) => (notes[key] = [`${REVIEW}${why}`]);
+  /** The text does not give it and the content model has no “not given” value yet: left to fill, which check reports. */
+  const missing = (key: string, why: string) => {
+    guess(key, `${why}（原文没有；内容模型还没有“原文未提供”的写法，请照发布页面填写）`);
+    return TO_FILL;
+  };
 
+  if (ctx.titleNote) guess('title', ctx.titleNote);
+  const title = ctx.title ?? TO_FILL;
   const issuer = d.issuer ?? source.signature?.issuer ?? ctx.townName;
   if (!d.issuer) guess('issuer', source.signature?.issuer ? '原文没有“发布机构”，取自文末署名' : '原文没有“发布机构”，按乡镇名称填写');
-  const { period, review: periodReview } = periodOf(ctx.title);
+  const headings = ctx.nodes.slice(0, 8).map((n) => n.heading);
+  const { period, review: periodReview } = periodOf(ctx.title ?? '', headings, ctx.narrative);
   if (periodReview) guess('period', periodReview);
-  const indexNumber = d.indexNumber ?? `待补充-${ctx.id}`;
-  if (!d.indexNumber) guess('indexNumber', '原文没有索引号，请照发布页面填写');
-  const category = d.category ?? source.breadcrumb?.at(-1) ?? (/(总结|计划|思路)/u.test(ctx.title) ? '计划总结' : '工作报告');
+  const indexNumber = d.indexNumber ?? missing('indexNumber', '索引号');
+  const category = d.category ?? source.breadcrumb?.at(-1) ?? (/(总结|计划|思路)/u.test(title) ? '计划总结' : '工作报告');
   if (!d.category) guess('category', '原文没有“组配分类”，是推测的');
-  const breadcrumb = source.breadcrumb ?? ['首页', '信息公开', category];
-  if (!source.breadcrumb) guess('breadcrumb', '原文没有栏目路径，是推测的');
-  const writtenOn = d.writtenOn ?? source.signature?.date ?? d.published?.date ?? ctx.today;
-  if (!d.writtenOn) {
-    guess('writtenOn', source.signature?.date ? '原文没有“成文日期”，取自文末日期' : d.published ? '原文没有“成文日期”，按发布日期填写' : '原文没有日期，暂填导入当天，请改正');
-  }
-  const publishedAt = d.published ? `${d.published.date} ${d.published.time ?? '00:00'}` : `${writtenOn} 00:00`;
-  if (!d.published) guess('publishedAt', '原文没有“发布日期”，暂按成文日期填写');
-  else if (!d.published.time) guess('publishedAt', '原文的发布日期没有时间，暂填 00:00');
+  const breadcrumb = source.breadcrumb ?? [missing('breadcrumb', '栏目路径')];
+  const meeting = ctx.preamble.map((p) => DATE_IN_TEXT.exec(p)).find((m) => m !== null);
+  const meetingDate = meeting ? readDateTime(meeting[0])?.date : undefined;
+  let writtenOn: string;
+  if (d.writtenOn) writtenOn = d.writtenOn;
+  else if (meetingDate) {
+    writtenOn = meetingDate;
+    guess('writtenOn', `原文没有“成文日期”，取自会议日期“${meeting![0]}”`);
+  } else if (d.issuedOn ?? source.signature?.date ?? d.published?.date) {
+    writtenOn = (d.issuedOn ?? source.signature?.date ?? d.published?.date)!;
+    guess('writtenOn', d.issuedOn ? '原文没有“成文日期”，按“发文日期”填写' : source.signature?.date ? '原文没有“成文日期”，取自文末日期' : '原文没有“成文日期”，按发布日期填写');
+  } else writtenOn = missing('writtenOn', '成文日期');
+  let publishedAt: string;
+  if (d.published?.time) publishedAt = `${d.published.date} ${d.published.time}`;
+  else if (d.published) publishedAt = missing('publishedAt', `发布时间：原文只写了发布日期 ${d.published.date}，没有写几点几分`);
+  else publishedAt = missing('publishedAt', '发布日期和时间');
   const disclosure = d.disclosure ?? '主动公开';
   if (!d.disclosure) guess('disclosure', '原文没有“公开方式”，按主动公开填写');
-  const sourceUrl = source.sourceUrl ?? 'https://example.invalid/';
-  if (!source.sourceUrl) guess('sourceUrl', '原文没有链接地址，请填写原发布页面的网址');
-  const keywords = source.keywords ?? [ctx.townName, ...(ctx.title.match(/工作总结|工作思路|工作计划|工作报告|工作要点/gu) ?? [])];
+  const sourceUrl = source.sourceUrl ?? missing('sourceUrl', '原发布页面的网址');
+  const keywords = source.keywords ?? [ctx.townName, ...(title.match(/工作总结|工作思路|工作计划|工作报告|工作要点/gu) ?? [])].filter((k) => k !== TO_FILL);
   guess('keywords', '关键词是推测的');
   const sections = ctx.nodes.filter((n) => n.depth === 2 && !ctx.inPlan(n)).map((n) => n.headline).slice(0, 4);
-  const description = sections.length > 0 ? `${ctx.title}：${sections.join('；')}。` : `${ctx.title}。`;
+  const name = ctx.title ?? ctx.townName;
+  const description = sections.length > 0 ? `${name}：${sections.join('；')}。` : `${name}。`;
   guess('description', '摘要由标题和小节标题拼成，请改写成一两句话');
 
   const repeated = [...ctx.narrative.matchAll(/([\u4e00-\u9fa5]{2,4})\1/gu)].map((m) => m[0]).filter((w) => !/^(.)\1+$/u.test(w));
@@ -315,7 +392,7 @@ function reportFile(source: SourceDocument, ctx: ReportContext): string {
   }
   const data = withComments(
     compact({
-      title: ctx.title,
+      title,
       town: ctx.townId,
       issuer,
       period,
@@ -336,33 +413,40 @@ function reportFile(source: SourceDocument, ctx: ReportContext): string {
   return `${[HEADER, ...mapLines(data)].join('\n')}\n`;
 }
 
-/** A draft town file: where the town is and what its rank scopes mean, all marked for review. */
+/** A draft town file: where the town is and what its rank scopes mean; what the text does not say is left to fill. */
 function townDraft(name: string, county: string | undefined, scopes: string[]): string {
-  const unknown = '待补充';
   const places = [...new Set(scopes)];
-  const countyName = county ?? unknown;
   const otherPlaces = places.filter((s) => !s.startsWith('全') && !/类/u.test(s) && !(county && county.startsWith(s)));
-  const prefecture = otherPlaces[0] ? (/[市州盟]$/u.test(otherPlaces[0]) ? otherPlaces[0] : `${otherPlaces[0]}市`) : unknown;
+  const prefecture = otherPlaces[0] ? (/[市州盟]$/u.test(otherPlaces[0]) ? otherPlaces[0] : `${otherPlaces[0]}市`) : undefined;
   const mean = (scope: string): string => {
-    if (/^全[市县区]$/u.test(scope)) return countyName;
-    if (scope === '全省') return unknown;
+    if (/^全[市县区]$/u.test(scope)) return county ?? TO_FILL;
+    if (scope === '全省') return TO_FILL;
     if (scope === '全国') return '全国';
     if (/^全(镇|乡|街道)$/u.test(scope)) return name;
     if (county && county.startsWith(scope)) return county;
-    if (prefecture.startsWith(scope)) return prefecture;
-    if (/类|同类/u.test(scope)) return `${countyName}${scope}`;
+    if (prefecture?.startsWith(scope)) return prefecture;
+    if (/类|同类/u.test(scope)) return county ? `${county}${scope}` : TO_FILL;
     return /[市县区州]$/u.test(scope) ? scope : `${scope}市`;
   };
   const scopeMap: YamlMap = {};
-  for (const s of places) scopeMap[s] = mean(s);
+  const unknownScopes: string[] = [];
+  for (const s of places) {
+    const meaning = mean(s);
+    if (meaning === TO_FILL) unknownScopes.push(s);
+    else scopeMap[s] = meaning;
+  }
+  const hasScopes = Object.keys(scopeMap).length > 0;
+  const notGiven = '（内容模型还没有“原文未提供”的写法）';
   const data = withComments(
-    { name, county: countyName, prefecture, province: unknown, scopes: scopeMap },
+    { name, county: county ?? TO_FILL, prefecture: prefecture ?? TO_FILL, province: TO_FILL, ...(hasScopes ? { scopes: scopeMap } : {}) },
     {
-      county: [`${REVIEW}${county ? '从发布网站的名称推测' : '原文没有写所属县（市、区），请填写'}`],
-      prefecture: [`${REVIEW}${prefecture === unknown ? '原文没有写所属地级市，请填写' : '从排名范围推测'}`],
-      province: [`${REVIEW}原文没有写省份，请填写`],
-      scopes: [`${REVIEW}排名范围所指的地方是推测的：“全市”一般指县级市`],
+      name: name === TO_FILL ? [`${REVIEW}原文没有写乡镇名称，请填写`] : [],
+      county: [`${REVIEW}${county ? '从发布网站的名称、标题或发布机构读出' : `原文没有写所属县（市、区），请填写${notGiven}`}`],
+      prefecture: [`${REVIEW}${prefecture ? '从排名范围推测' : `原文没有写所属地级市，请填写${notGiven}`}`],
+      province: [`${REVIEW}原文没有写省份，请填写${notGiven}`],
+      scopes: hasScopes ? [`${REVIEW}排名范围所指的地方是推测的：“全市”一般指县级市`] : [],
     },
   );
-  return `${['# 由 npm run import 生成的乡镇信息草稿。文件名就是乡镇的标识，报告的 report.yaml 用 town: 引用它。', ...mapLines(data)].join('\n')}\n`;
+  const unknown = unknownScopes.length > 0 ? [`# ${REVIEW}原文的排名范围${unknownScopes.map((s) => `“${s}”`).join('、')}指哪里原文没有写，请在 scopes 中补上（如 ${unknownScopes[0]}: 某某市）`] : [];
+  return `${['# 由 npm run import 生成的乡镇信息草稿。文件名就是乡镇的标识，报告的 report.yaml 用 town: 引用它。', ...mapLines(data), ...unknown].join('\n')}\n`;
 }

@@ -50,12 +50,44 @@ export interface OutlineNode {
 }
 
 export interface Outline {
+  /** Opening lines before the report proper: meeting line, speaker, salutation, 现在，我代表…. */
+  preamble: string[];
   nodes: OutlineNode[];
   /** Numbering kinds in the order of their heading levels (level 1 first). */
   levels: OrdinalKind[];
 }
 
+/** (2025年1月14日在某镇第二届人民代表大会第四次会议上), ——…在…会议上 */
+const MEETING = /^[(（—\-\s]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?在[^。！？]{2,60}(?:会议|大会|议事会)上?\s*[)）]?$/u;
+/** 某镇镇长 某某, 街道办事处主任 某某: an office and a name. */
+const SPEAKER = /^[\u4e00-\u9fa5]{0,16}(?:镇长|乡长|主任|书记|县长|区长|市长)\s*[\u4e00-\u9fa5]{2,4}$/u;
+/** 各位代表：, 尊敬的各位代表、同志们： */
+const SALUTATION = /^(?:各位|尊敬的)[^。！？]{0,40}[:：]$/u;
+/** 现在，我代表镇人民政府向大会报告工作… */
+const REPORTING = /^现在\s*[，,]?\s*我代表/u;
+/** A name alone on a line, beside the meeting line or the salutation. */
+const NAME_ONLY = /^[\u4e00-\u9fa5]{2,3}$/u;
+
+/**
+ * The opening a report delivered at a meeting starts with: the meeting line, the speaker, the
+ * salutation and 现在，我代表… — kept as the text before the first heading, never turned into figures.
+ */
+export function openingLength(paragraphs: string[]): number {
+  const opening = (p: string, i: number) => {
+    if (MEETING.test(p) || SPEAKER.test(p) || SALUTATION.test(p) || REPORTING.test(p)) return true;
+    const near = [paragraphs[i - 1], paragraphs[i + 1]].some((q) => q !== undefined && (MEETING.test(q) || SALUTATION.test(q) || SPEAKER.test(q)));
+    return NAME_ONLY.test(p) && near;
+  };
+  let n = 0;
+  while (n < paragraphs.length && opening(paragraphs[n]!, n)) n++;
+  // Only an opening if it holds a meeting line, a salutation or 现在，我代表; a lone short line is not one.
+  return paragraphs.slice(0, n).some((p) => MEETING.test(p) || SALUTATION.test(p) || REPORTING.test(p)) ? n : 0;
+}
+
 export function buildOutline(paragraphs: string[]): Outline {
+  const preambleLength = openingLength(paragraphs);
+  const preamble = paragraphs.slice(0, preambleLength);
+  paragraphs = paragraphs.slice(preambleLength);
   const levels: OrdinalKind[] = [];
   const last = new Map<OrdinalKind, number>();
   const nodes: OutlineNode[] = [];
@@ -111,7 +143,7 @@ export function buildOutline(paragraphs: string[]): Outline {
     if (ordinal && startNode(ordinal, paragraph)) continue;
     splitInline(paragraph);
   }
-  return { nodes, levels };
+  return { preamble, nodes, levels };
 }
 
 /** Heading and rest: the heading runs to the first 。！？ — the whole text when there is none. */
@@ -122,7 +154,7 @@ function splitAtSentence(text: string): [string, string] {
 }
 
 export function outlineToMarkdown(outline: Outline): string {
-  const blocks: string[] = [];
+  const blocks: string[] = [...outline.preamble];
   for (const node of outline.nodes) {
     blocks.push(`${'#'.repeat(node.level)} ${node.heading}`);
     blocks.push(...node.paragraphs.filter((p) => p.trim() !== ''));

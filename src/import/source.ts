@@ -10,6 +10,8 @@ import { CJK, cleanLine, readDateTime, squash, type DateTime } from './text.ts';
 
 export interface Disclosure {
   indexNumber?: string;
+  /** 发文日期: the day the page says the document was issued (成文日期 is writtenOn). */
+  issuedOn?: string;
   /** 组配分类, else 主题分类. */
   category?: string;
   issuer?: string;
@@ -34,7 +36,7 @@ export interface SourceDocument {
   signature?: { issuer?: string; date?: string };
 }
 
-type Field = keyof Disclosure | 'topic' | 'source' | 'noise';
+type Field = keyof Disclosure | 'topic' | 'source' | 'issued' | 'noise';
 
 const LABELS: [string, Field][] = [
   ['索引号', 'indexNumber'],
@@ -49,7 +51,7 @@ const LABELS: [string, Field][] = [
   ['来源', 'source'],
   ['成文日期', 'writtenOn'],
   ['生成日期', 'writtenOn'],
-  ['发文日期', 'writtenOn'],
+  ['发文日期', 'issued'],
   ['发布日期', 'published'],
   ['发布时间', 'published'],
   ['公开方式', 'disclosure'],
@@ -68,13 +70,26 @@ const LABELS: [string, Field][] = [
   ['字体', 'noise'],
   ['字号', 'noise'],
   ['分享到', 'noise'],
+  ['文件编号', 'noise'],
+  ['标题', 'noise'],
 ];
-const LABEL_RE = new RegExp(`(${LABELS.map(([l]) => l).join('|')})\\s*[:：]`, 'gu');
-const LABEL_ONLY_RE = new RegExp(`^(${LABELS.map(([l]) => l).join('|')})\\s*[:：]?$`, 'u');
-const fieldOf = new Map(LABELS);
+/** A label as portals print it, also spaced out in a table (索 引 号:). */
+const spaced = (label: string) => [...label].join('[ \\t\\u3000]*');
+const LABEL_ALT = LABELS.map(([l]) => spaced(l)).join('|');
+const LABEL_RE = new RegExp(`(${LABEL_ALT})\\s*[:：]`, 'gu');
+const LABEL_ONLY_RE = new RegExp(`^(${LABEL_ALT})\\s*[:：]?$`, 'u');
+const fieldByLabel = new Map(LABELS);
+const fieldOf = { get: (written: string): Field | undefined => fieldByLabel.get(written.replace(/[ \t\u3000]/gu, '')) };
 
 const TITLE_RE = /(总结|报告|思路|计划|要点|汇报|情况|打算)/u;
 const BREADCRUMB_RE = /(您现在的位置|您当前的位置|当前位置|所在位置)\s*[:：]?/u;
+/** A breadcrumb line without a label: 首页> …, or three short parts joined by > (政务公开 > 某镇 > 其他). */
+const CRUMB_SEP = '[>›»＞]';
+const BREADCRUMB_LINE = new RegExp(`^(?:(?:网站)?首页\\s*${CRUMB_SEP}|[^。，,；;>›»＞]{1,20}(?:\\s*${CRUMB_SEP}\\s*[^。，,；;>›»＞]{1,20}){2,}\\s*$)`, 'u');
+/** A line that is only a date and time, as portals print the publication time under a title. */
+const DATE_LINE = /^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?$/u;
+/** Lines a document or repost site stamps on the page (站名--口号), not part of any report. */
+const WATERMARK = /^[A-Za-z0-9]{0,8}[\u4e00-\u9fa5A-Za-z0-9]{1,12}(?:网|百科|文库|范文|文档|资料库?|公文|在线)\s*(?:-{2,}|—{1,2}|——|[|｜])\s*[^。，,；;]{0,30}$/u;
 const NOISE_RE = /^(?:浏览次数|字体|【?打印|【?关闭|分享到|扫一扫|上一篇|下一篇|返回顶部|\[\s*\]|大\s*中\s*小)/u;
 const TRAILER_RE = /^(?:图片解读|图文解读|政策解读|一图读懂|图解|相关解读|附件[:：]|【打印】|【关闭】|打印本页|关闭窗口|分享到|扫一扫|上一篇|下一篇|相关链接|相关文章|主办单位|版权所有)/u;
 const INTERPRETATION_RE = /^(?:图片解读|图文解读|政策解读|一图读懂|图解|相关解读)/u;
@@ -100,19 +115,36 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
 // Plain text
 
 export function readText(text: string): SourceDocument {
-  const lines = text.split(/\r?\n/u).map(cleanLine);
+  const lines = dropWatermarks(text.split(/\r?\n/u).map(cleanLine).map(untable));
   const isBlank = (i: number) => (lines[i] ?? '') === '';
 
-  let titleAt = lines.findIndex((l, i) => isTitle(l) && !isMetaLine(l, lines[i - 1]));
-  if (titleAt < 0) titleAt = lines.findIndex((l, i) => l !== '' && !isMetaLine(l, lines[i - 1]) && l.length <= 60 && !/[。；;]/u.test(l));
-  const title = titleAt >= 0 ? lines[titleAt] : undefined;
+  // The title stands above the text: never after its first sentence or its first numbered heading.
+  const firstText = lines.findIndex((l, i) => !isMetaLine(l, lines[i - 1]) && (/[。！？]/u.test(l) || ORDINAL_START.test(l)));
+  const before = firstText < 0 ? lines.length : firstText;
+  const candidate = (test: (l: string) => boolean) => lines.slice(0, before).findIndex((l, i) => test(l) && !isMetaLine(l, lines[i - 1]));
+  let titleAt = candidate(isTitle);
+  if (titleAt < 0) titleAt = candidate(isPlainTitle);
+  if (titleAt < 0 && firstText >= 0 && splitGluedTitle(lines, firstText)) titleAt = firstText;
+  let title = titleAt >= 0 ? lines[titleAt] : undefined;
+  // A title printed over two lines: 某某镇人民政府 / 2023年政府工作报告.
+  if (title !== undefined && titleAt > 0 && TITLE_HEAD.test(lines[titleAt - 1]!) && !TITLE_END.test(lines[titleAt - 1]!)) {
+    title = `${lines[titleAt - 1]}${title}`;
+  } else if (title !== undefined && !TITLE_END.test(title) && TITLE_TAIL.test(lines[titleAt + 1] ?? '')) {
+    title = `${title}${lines[titleAt + 1]}`;
+    titleAt++;
+  }
 
   let start = titleAt + 1;
-  while (start < lines.length && (isBlank(start) || isMetaLine(lines[start]!, lines[start - 1]) || lines[start] === title)) start++;
-  if (titleAt < 0) start = lines.findIndex((l) => l !== '');
+  const repeatsTitle = (l: string) => title !== undefined && squash(l).length >= 4 && squash(title).includes(squash(l));
+  while (start < lines.length && (isBlank(start) || isMetaLine(lines[start]!, lines[start - 1]) || repeatsTitle(lines[start]!))) start++;
+  if (titleAt < 0) {
+    // No title: the page chrome above the text is still chrome.
+    start = 0;
+    while (start < lines.length && (isBlank(start) || isMetaLine(lines[start]!, lines[start - 1]))) start++;
+  }
 
-  const header = lines.slice(0, Math.max(start, 0));
-  const { body, interpretation, signature } = splitTrailer(lines.slice(Math.max(start, 0)));
+  const header = lines.slice(0, start);
+  const { body, interpretation, signature } = splitTrailer(joinWrapped(lines.slice(start)));
   return {
     format: 'text',
     ...(title ? { title } : {}),
@@ -123,8 +155,94 @@ export function readText(text: string): SourceDocument {
   };
 }
 
+const ORDINAL_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u;
+const TITLE_END = /(?:报告|总结|汇报|要点|计划|思路|打算|安排)$/u;
+const TITLE_HEAD = /^[\u4e00-\u9fa5]{2,20}(?:镇|乡|街道|人民政府|办事处)$/u;
+const TITLE_TAIL = /^(?:关于)?[\u4e00-\u9fa5\d\s]{2,30}(?:报告|总结|汇报|要点|计划|思路|打算)$/u;
+
 function isTitle(line: string): boolean {
   return line.length >= 6 && line.length <= 80 && CJK.test(line) && TITLE_RE.test(line) && !/[。；;]/u.test(line) && /年|季度/u.test(line);
+}
+
+/** A title without a year: 某某街道办事处工作报告 — a town's name, a report word, no punctuation. */
+function isPlainTitle(line: string): boolean {
+  return line.length >= 6 && line.length <= 40 && TITLE_END.test(line) && /镇|乡|街道|办事处|人民政府/u.test(line) && !/[，,。；;：:]/u.test(line);
+}
+
+/**
+ * A title run into the text on one line (乡镇2018年一季度工作情况汇报一季度,全镇…): split after the
+ * last report word before the first comma. Returns whether the line was split.
+ */
+function splitGluedTitle(lines: string[], at: number): boolean {
+  const line = lines[at]!;
+  const comma = line.search(/[，,。：:；;]/u);
+  if (comma < 0) return false;
+  const head = line.slice(0, comma);
+  const words = [...head.matchAll(/报告|总结|汇报|要点|计划|思路|打算/gu)];
+  const last = words.at(-1);
+  if (!last) return false;
+  const end = last.index + last[0].length;
+  const title = head.slice(0, end);
+  if (title.length < 6 || title.length > 40 || !/年|季度/u.test(title) || head.length - end > 10 || ORDINAL_START.test(title)) return false;
+  lines.splice(at, 1, title, line.slice(end));
+  return true;
+}
+
+/** A row of a table copied as text (| 索 引 号: | … |): the cells, spaced; a row of only bars is empty. */
+function untable(line: string): string {
+  if ((line.match(/[|｜]/gu) ?? []).length < 2) return line;
+  return line.replace(/\s*[|｜]+\s*/gu, ' ').replace(/^[\s:-]+$/u, '').trim();
+}
+
+/**
+ * Stamps of repost sites: lines in the 站名--口号 form, and short lines without punctuation repeated
+ * three times or more. Removed wherever they stand, also inside a line.
+ */
+function dropWatermarks(lines: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const l of lines) if (l !== '') counts.set(l, (counts.get(l) ?? 0) + 1);
+  const marks = new Set<string>();
+  for (const [l, n] of counts) {
+    if (WATERMARK.test(l) || (n >= 3 && l.length <= 30 && !/[，,。；;：:！？]/u.test(l) && !ORDINAL_START.test(l) && !LABEL_ONLY_RE.test(l))) marks.add(l);
+  }
+  if (marks.size === 0) return lines;
+  return lines.map((l) => {
+    let out = l;
+    for (const m of marks) out = out.split(m).join('');
+    return out.trim();
+  });
+}
+
+/** Width as printed: a Chinese character takes two columns. */
+function columns(s: string): number {
+  let w = 0;
+  for (const c of s) w += /[\u2e80-\uffff]/u.test(c) ? 2 : 1;
+  return w;
+}
+
+/**
+ * Text copied out of a PDF keeps the page's line breaks in the middle of sentences. When most lines
+ * are about as wide as the widest (a page width), a full line that does not end a sentence continues
+ * on the next. A meeting line cut in two (——2021年2月27日在某镇第十六届人民代表大会 / 第六次会议上) is
+ * joined too. No character is added or removed: the lines are only put together.
+ */
+function joinWrapped(lines: string[]): string[] {
+  const text = lines.filter((l) => l.length >= 8);
+  const widths = text.map(columns).sort((a, b) => a - b);
+  const page = widths[Math.floor(widths.length * 0.9)] ?? 0;
+  const full = (l: string) => columns(l) >= page * 0.85;
+  const open = (l: string) => !/[。！？!?：:；;]$/u.test(l);
+  const wrapped = text.length >= 6 && text.filter((l) => full(l) && open(l)).length >= Math.max(4, text.length * 0.3);
+  const out: string[] = [];
+  let joining = false;
+  for (const line of lines) {
+    const previous = out.at(-1);
+    const meetingCut = previous !== undefined && /^[(（—-]/u.test(previous) && /在/u.test(previous) && !/[)）上]$/u.test(previous) && /会议上?[)）]?$/u.test(line);
+    if (previous !== undefined && line !== '' && (meetingCut || (joining && !ORDINAL_START.test(line)))) out[out.length - 1] = `${previous}${line}`;
+    else out.push(line);
+    joining = wrapped && line !== '' && full(line) && open(line);
+  }
+  return out;
 }
 
 /** A line of page chrome: disclosure labels and values, breadcrumb, links, counters, English notes. */
@@ -132,7 +250,7 @@ function isMetaLine(line: string, previous = ''): boolean {
   if (line === '') return true;
   if (LABEL_ONLY_RE.test(line) || new RegExp(LABEL_RE.source, 'u').test(line.slice(0, 12))) return true;
   if (LABEL_ONLY_RE.test(previous) && line.length <= 40) return true;
-  if (BREADCRUMB_RE.test(line) || /^[>›»]/u.test(line) || NOISE_RE.test(line) || /^-{3,}$/u.test(line)) return true;
+  if (BREADCRUMB_RE.test(line) || BREADCRUMB_LINE.test(line) || /^[>›»＞]/u.test(line) || NOISE_RE.test(line) || /^-{3,}$/u.test(line)) return true;
   if (URL_RE.test(line) && line.length < 200) return true;
   if (!CJK.test(line)) return true;
   // An English note with a few Chinese words in it, as the repository's copy carries.
@@ -145,11 +263,16 @@ function isMetaLine(line: string, previous = ''): boolean {
 function readHeader(header: string[]): Pick<SourceDocument, 'disclosure' | 'breadcrumb' | 'sourceUrl' | 'siteName'> {
   const values = readLabels(header);
   const disclosure = toDisclosure(values);
+  // A date and time alone on a line under the title is when the page was published.
+  const dateLine = header.find((l) => DATE_LINE.test(l));
+  const printed = dateLine ? readDateTime(dateLine) : undefined;
+  if (!disclosure.published && printed) disclosure.published = printed;
   let breadcrumb: string[] | undefined;
-  const crumbAt = header.findIndex((l) => BREADCRUMB_RE.test(l));
+  let crumbAt = header.findIndex((l) => BREADCRUMB_RE.test(l));
+  if (crumbAt < 0) crumbAt = header.findIndex((l) => BREADCRUMB_LINE.test(l));
   if (crumbAt >= 0) {
     let text = header[crumbAt]!.replace(new RegExp(`^.*?${BREADCRUMB_RE.source}`, 'u'), '');
-    for (let i = crumbAt + 1; i < header.length && /^[>›»]/u.test(header[i]!); i++) text += header[i];
+    for (let i = crumbAt + 1; i < header.length && /^[>›»＞]/u.test(header[i]!); i++) text += header[i];
     breadcrumb = splitBreadcrumb(text);
   }
   const sourceLine = header.find((l) => URL_RE.test(l) && /来源|source|原文|网址|链接|url/iu.test(l)) ?? header.find((l) => URL_RE.test(l));
@@ -204,6 +327,7 @@ export function readLabels(lines: string[]): Map<Field, string> {
 
 function toDisclosure(values: Map<Field, string>): Disclosure {
   const written = values.get('writtenOn') && readDateTime(values.get('writtenOn')!);
+  const issued = values.get('issued') && readDateTime(values.get('issued')!);
   const published = values.get('published') && readDateTime(values.get('published')!);
   const category = values.get('category') ?? values.get('topic');
   const issuer = values.get('issuer') ?? values.get('source');
@@ -212,6 +336,7 @@ function toDisclosure(values: Map<Field, string>): Disclosure {
   if (category) out.category = category;
   if (issuer) out.issuer = issuer;
   if (written) out.writtenOn = written.date;
+  if (issued) out.issuedOn = issued.date;
   if (published) out.published = published;
   if (values.get('disclosure')) out.disclosure = values.get('disclosure')!;
   return out;

@@ -56,13 +56,19 @@ describe('disclosure metadata', () => {
     expect(plan.flatMap((p) => (p.targets ?? []).map((t) => t.value))).toEqual(expected.planTargets);
   });
 
-  it('marks what the text does not give instead of leaving the field wrong silently', () => {
+  it('leaves what the text does not give as 待填写 with a note, never the import day or a made-up address', () => {
     const draft = draftReport('清风镇2023年工作总结\n\n一、主要成效\n全年完成工业产值3.2亿元，同比增长5%。', { id: 'qingfeng-2023', today: '2024-03-01' });
     const report = draft.files['report.yaml']!;
-    expect(report).toMatch(/# 待核对：原文没有索引号.*\nindexNumber: 待补充-qingfeng-2023/u);
-    expect(report).toMatch(/# 待核对：原文没有链接地址.*\nsourceUrl: https:\/\/example\.invalid\//u);
-    expect(report).toMatch(/# 待核对：原文没有日期，暂填导入当天.*\nwrittenOn: 2024-03-01/u);
+    expect(report).toMatch(/# 待核对：索引号（原文没有.*\nindexNumber: 待填写/u);
+    expect(report).toMatch(/# 待核对：原发布页面的网址（原文没有.*\nsourceUrl: 待填写/u);
+    expect(report).toMatch(/# 待核对：成文日期（原文没有.*\nwrittenOn: 待填写/u);
+    expect(report).toMatch(/publishedAt: 待填写/u);
+    expect(report).not.toMatch(/2024-03-01|example\.invalid|待补充/u);
     expect(draft.townId).toBe('qingfeng');
+    // The town file: the name from the title; where it lies is not in the text; no empty scopes.
+    expect(draft.townFile).toMatch(/name: 清风镇/u);
+    expect(draft.townFile).toMatch(/province: 待填写/u);
+    expect(draft.townFile).not.toMatch(/scopes/u);
   });
 });
 
