@@ -5,7 +5,7 @@
  */
 import { flattenNarrative, parseNarrative, type NarrativeNode } from '../model/narrative.ts';
 import type { Town } from '../schemas/town.ts';
-import { mapLines, withComments, type YamlMap, type YamlValue } from './emit.ts';
+import { mapLines, withComments, WrittenNumber, type YamlMap, type YamlValue } from './emit.ts';
 import { extractFigures, type DraftFigure, type DraftProject } from './figures.ts';
 import { IdAllocator, idFor } from './ids.ts';
 import { buildOutline, outlineToMarkdown } from './outline.ts';
@@ -173,22 +173,30 @@ function compact<T extends Record<string, unknown>>(o: T): YamlMap {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as YamlMap;
 }
 
+/** A number in the form the report wrote it (12.0), with a note: the content check reads the number 12. */
+function asWritten(value: number, written: string | undefined, notes: string[]): number | WrittenNumber {
+  if (written === undefined || written === String(Math.abs(value))) return value;
+  notes.push(`原文写作“${written}”，YAML 中照原文写；数值读作 ${Math.abs(value)}，内容检查目前在摘录中找的是“${Math.abs(value)}”`);
+  return new WrittenNumber(value, value < 0 ? `-${written}` : written);
+}
+
 function figureMap(id: string, f: DraftFigure): YamlMap {
+  const notes = [...f.review];
   return withComments(
     compact({
       id,
       name: f.name,
       point: f.point,
       period: f.period,
-      value: f.value,
+      value: f.value === undefined ? undefined : asWritten(f.value, f.written, notes),
       unit: f.unit,
       bound: f.bound,
       impliedUnit: f.impliedUnit,
-      growth: f.growth && compact({ value: f.growth.value, unit: f.growth.unit === '%' ? undefined : f.growth.unit, kind: f.growth.kind }),
+      growth: f.growth && compact({ value: asWritten(f.growth.value, f.growth.written, notes), unit: f.growth.unit === '%' ? undefined : f.growth.unit, kind: f.growth.kind }),
       rank: f.rank && compact({ ...f.rank }),
       quote: f.quote,
     }),
-    { '.': f.review.map((r) => REVIEW + r) },
+    { '.': notes.map((r) => REVIEW + r) },
   );
 }
 

@@ -12,12 +12,14 @@
  *   project's progress, with an earlier larger quantity of the same unit as the total.
  */
 import { scanMentions, type Mention } from './scan.ts';
-import { ATTRIBUTE, cleanName, COUNTING_VERBS, countedHead, isAmountName, isLeadOnly, nounAfter, unitLabel } from './names.ts';
+import { ATTRIBUTE, ATTRIBUTE_ONLY, cleanName, COUNTING_VERBS, countedHead, isAmountName, isLeadOnly, listNames, nounAfter, unitLabel } from './names.ts';
 
 export type Bound = '余' | '多' | '以上' | '近' | '约';
 
 export interface DraftGrowth {
   value: number;
+  /** The number as written (10.0), when it differs from the value. */
+  written?: string;
   unit: '%' | '个百分点';
   kind?: '累计增速' | '同比' | '环比' | '增速';
 }
@@ -33,6 +35,8 @@ export interface DraftFigure {
   point: string;
   period?: string;
   value?: number;
+  /** The value as written (12.0), when it differs from the number. */
+  written?: string;
   unit?: string;
   bound?: Bound;
   impliedUnit?: string;
@@ -145,7 +149,7 @@ export function extractFigures(paragraph: string, point: string, places: string[
     while (i < ceiling && !SEGMENT_END.test(text[i]!)) i++;
     return i;
   };
-  const onlySeparators = (from: number, to: number) => text.slice(from, to).replace(GAP_FILLER, '').replace(/[，,、\s]/gu, '') === '';
+  const onlySeparators = (from: number, to: number) => text.slice(from, to).replace(GAP_FILLER, '').replace(/[，,、\s（(）)]/gu, '') === '';
 
   for (const sentence of sentences(text)) {
     const [sFrom, sTo] = sentence;
@@ -201,7 +205,107 @@ export function extractFigures(paragraph: string, point: string, places: string[
         if (verb && !COUNTING_VERBS.some((v) => f.name.startsWith(v))) f.name = `${verb}${f.name}`;
       };
 
-      for (const m of mentions.filter((x) => x.start >= pFrom && x.start < pTo)) {
+      /** The figures the last 分别 list made, for a second list of values that follows (…，分别增长…). */
+      let listed: Building[] = [];
+      /** 从8家增加至15家: the name and start of the change, waiting for the value it ends at. */
+      let change: { name: string; start: number; from: string } | undefined;
+
+      /**
+       * A list with 分别: the names before it, a run of values after it (A、B和C分别增长x%、y%、z%), paired
+       * in order. When the counts differ nothing is paired: the values are noted, not guessed.
+       * Returns how many mentions it took, or 0 when this is not such a list.
+       */
+      const respectively = (k: number, start: number, pre: string): number => {
+        const m = partMentions[k]!;
+        const at = pre.lastIndexOf('分别');
+        if (at < 0 || !(m.type === 'quantity' || m.type === 'growth' || m.type === 'percent')) return 0;
+        // What follows 分别 is a verb (为, 完成) and maybe what is counted (完成投资): that goes on every name.
+        const after = pre.slice(at + 2).replace(/\s/gu, '');
+        if (!/^[\u4e00-\u9fa5]{0,8}$/u.test(after)) return 0;
+        const counted = /^(?:为|是|达到?|同比|有)?$/u.test(after) ? '' : cleanName(after);
+        const run: Mention[] = [m];
+        const sameKind = (n: Mention) => (m.type === 'quantity' ? n.type === 'quantity' : n.type === 'percent' || n.type === 'growth');
+        for (let j = k + 1; j < partMentions.length; j++) {
+          const n = partMentions[j]!;
+          if (!sameKind(n) || !/^[、和及与\s]*$/u.test(text.slice(run.at(-1)!.end, n.start))) break;
+          run.push(n);
+        }
+        if (run.length < 2) return 0;
+        const runEnd = run.at(-1)!.end;
+        const rawNames = pre.slice(0, at);
+        const growthWord = /(?:增速|增幅|同比增长|增长)$/u.exec(rawNames.replace(/\s/gu, ''));
+        const asGrowth = m.type === 'growth' || (m.type === 'percent' && growthWord !== null);
+        const growthOf = (n: Mention): DraftGrowth => {
+          const value = n.type === 'growth' ? n.value : n.type === 'percent' ? n.value : 0;
+          const written = n.type === 'growth' || n.type === 'percent' ? n.written : String(value);
+          const kind = m.type === 'growth' ? m.kind : undefined;
+          const unit = n.type === 'growth' ? n.unit : '%';
+          return { value: m.type === 'growth' && m.value < 0 ? -Math.abs(value) : value, unit, ...(kind ? { kind } : {}), ...(written !== String(Math.abs(value)) ? { written } : {}) };
+        };
+        const names = listNames(growthWord ? rawNames.replace(/\s/gu, '').slice(0, -growthWord[0].length) : rawNames)
+          .filter((n) => n !== '')
+          .map((n) => `${n}${counted}`);
+        // …，分别增长x%、y%: the growth of the figures the list before made.
+        if (names.length === 0 && asGrowth && listed.length === run.length && listed.every((f) => !f.growth)) {
+          listed.forEach((f, i) => {
+            f.growth = growthOf(run[i]!);
+            extend(f, runEnd);
+          });
+          previousEnd = runEnd;
+          return run.length;
+        }
+        if (names.length < 2) return 0;
+        const values = text.slice(m.start, runEnd);
+        if (names.length !== run.length) {
+          skipped.push(`“${text.slice(start, runEnd)}”列出${names.length}个名称、${run.length}个数值，数目不同，没有配对（${values}）`);
+          previousEnd = runEnd;
+          return run.length;
+        }
+        listed = run.map((n, i) => {
+          const f = newFigure(n, names[i]!, 'before', start);
+          if (asGrowth) f.growth = growthOf(n);
+          else if (n.type === 'quantity') Object.assign(f, quantityOf(n));
+          else if (n.type === 'percent') Object.assign(f, { value: n.value, unit: '%', ...(n.written !== String(n.value) ? { written: n.written } : {}) });
+          f.lastEnd = n.end;
+          f.quoteEnd = Math.max(f.quoteEnd, segmentEnd(runEnd, pTo));
+          return f;
+        });
+        previousEnd = runEnd;
+        return run.length;
+      };
+
+      /**
+       * A rank several items share (A、B增速均居全市第二; …，增速均居全市第二): the rank on each of them.
+       * Returns whether the rank was placed.
+       */
+      const sharedRank = (rank: DraftRank, pre: string, name: string, m: Mention, start: number): boolean => {
+        const squashed = pre.replace(/\s/gu, '');
+        if (!/[均都]$/u.test(squashed)) return false;
+        const names = listNames(squashed.slice(0, -1).replace(/(?:增速|增幅|增量|总量|规模|排名|位次)$/u, '')).filter((n) => n !== '');
+        if (names.length >= 2) {
+          for (const n of names) {
+            const existing = built.find((f) => f.name === n && !f.rank);
+            if (existing) {
+              existing.rank = rank;
+              extend(existing, m.end);
+            } else newFigure(m, n, 'before', start).rank = rank;
+          }
+          return true;
+        }
+        const open = built.filter((f) => !f.rank && (f.value !== undefined || f.growth));
+        if ((name === '' || ATTRIBUTE_ONLY.test(name)) && open.length >= 2) {
+          for (const f of open) {
+            f.rank = rank;
+            extend(f, m.end);
+          }
+          return true;
+        }
+        return false;
+      };
+
+      const partMentions = mentions.filter((x) => x.start >= pFrom && x.start < pTo);
+      for (let k = 0; k < partMentions.length; k++) {
+        const m = partMentions[k]!;
         const last = built.at(-1);
         if (m.type === 'period') {
           period = m;
@@ -209,9 +313,32 @@ export function extractFigures(paragraph: string, point: string, places: string[
           previousEnd = m.end;
           continue;
         }
-        const start = regionStart(m);
+        let start = regionStart(m);
         const pre = text.slice(start, m.start);
         let name = cleanName(pre, period?.text);
+
+        const taken = respectively(k, start, pre);
+        if (taken > 0) {
+          k += taken - 1;
+          continue;
+        }
+        // 从8家增加至15家: the value it ends at, named and quoted from 从.
+        if (m.type === 'quantity' && /[从由]$/u.test(pre.trim())) {
+          const to = /^\s*(?:增加|增长|提高|提升|上升|减少|下降|降低|扩大|缩小|调整|发展|壮大|升级|扩展)?(?:到|至|为)\s*/u.exec(text.slice(m.end));
+          const next = partMentions[k + 1];
+          if (to && next?.type === 'quantity' && next.start === m.end + to[0].length) {
+            change = { name: cleanName(pre.trim().slice(0, -1), period?.text), start, from: `${pre.trim().slice(-1)}${text.slice(m.start, m.end)}` };
+            continue;
+          }
+        }
+        let changeNote: string | undefined;
+        if (change && m.type === 'quantity') {
+          if (change.name !== '') name = change.name;
+          start = change.start;
+          changeNote = `原文写“${change.from}${text.slice(partMentions[k - 1]!.end, m.end)}”，只填了变化后的数值；变化前的 ${change.from.slice(1)} 没有单列`;
+          change = undefined;
+        }
+        if ((m.type === 'growth' || m.type === 'rank') && ATTRIBUTE_ONLY.test(name) && last) name = '';
 
         switch (m.type) {
           case 'quantity': {
@@ -258,6 +385,7 @@ export function extractFigures(paragraph: string, point: string, places: string[
             const sameClause = last !== undefined && last.lastEnd >= clauseStart(m.start, pFrom);
             const f = newFigure(m, name, nameFrom, pre === '' && last && sameClause ? last.quoteStart : start);
             Object.assign(f, quantityOf(m));
+            if (changeNote) f.review.push(changeNote);
             if (leadVerb) f.leadVerb = leadVerb;
             if (nameFrom === 'fallback') f.review.push(`原文在数字前没有写名称，名称“${name}”是推测的`);
             extend(f, consumed);
@@ -290,10 +418,11 @@ export function extractFigures(paragraph: string, point: string, places: string[
             const f = newFigure(m, name, 'before', start);
             f.value = m.value;
             f.unit = '%';
+            if (m.written !== String(m.value)) f.written = m.written;
             break;
           }
           case 'growth': {
-            const growth: DraftGrowth = { value: m.value, unit: m.unit, ...(m.kind ? { kind: m.kind } : {}) };
+            const growth: DraftGrowth = { value: m.value, unit: m.unit, ...(m.kind ? { kind: m.kind } : {}), ...(m.written !== String(Math.abs(m.value)) ? { written: m.written } : {}) };
             if (last && !last.growth && (onlySeparators(last.lastEnd, m.start) || name === '')) {
               last.growth = growth;
               extend(last, m.end);
@@ -312,6 +441,7 @@ export function extractFigures(paragraph: string, point: string, places: string[
               break;
             }
             const rank: DraftRank = { position: m.position, scope: m.scope, written: m.written };
+            if (sharedRank(rank, pre, name, m, start)) break;
             if (m.continuation && last?.rank) {
               const f = newFigure(m, last.name, last.nameFrom, last.quoteStart);
               f.quoteStart = last.quoteStart;
@@ -439,7 +569,7 @@ export function extractFigures(paragraph: string, point: string, places: string[
       name: f.name,
       point,
       ...(f.period ? { period: f.period } : {}),
-      ...(f.value !== undefined && f.unit ? { value: f.value, unit: f.unit } : {}),
+      ...(f.value !== undefined && f.unit ? { value: f.value, unit: f.unit, ...(f.written ? { written: f.written } : {}) } : {}),
       ...(f.bound ? { bound: f.bound } : {}),
       ...(f.growth ? { growth: f.growth } : {}),
       ...(f.rank ? { rank: f.rank } : {}),
@@ -455,8 +585,8 @@ export function extractFigures(paragraph: string, point: string, places: string[
   }
 }
 
-function quantityOf(m: Mention & { type: 'quantity' }): Pick<Building, 'value' | 'unit' | 'bound'> {
-  return { value: m.value, unit: m.unit, ...(m.bound ? { bound: m.bound } : {}) };
+function quantityOf(m: Mention & { type: 'quantity' }): Pick<Building, 'value' | 'unit' | 'bound' | 'written'> {
+  return { value: m.value, unit: m.unit, ...(m.bound ? { bound: m.bound } : {}), ...(m.written !== String(m.value) ? { written: m.written } : {}) };
 }
 
 function quantityFields(f: Building): { value: number; unit: string; bound?: Bound } {

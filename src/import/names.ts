@@ -15,7 +15,7 @@ const LEAD = [
 ].sort((a, b) => b.length - a.length);
 
 /** Words between a name and its number: 共计, 达, 分别为. */
-const TRAIL = ['分别为', '控制在', '保持在', '稳定在', '有', '均为', '约为', '共计', '合计', '总计', '累计', '达到', '已达', '超过', '突破', '分别', '共', '达', '约', '近', '超', '均', '已', '的', '为了'].sort(
+const TRAIL = ['分别为', '实现', '控制在', '保持在', '稳定在', '有', '均为', '约为', '共计', '合计', '总计', '累计', '达到', '已达', '超过', '突破', '分别', '共', '达', '约', '近', '超', '均', '已', '的', '为了'].sort(
   (a, b) => b.length - a.length,
 );
 
@@ -47,7 +47,7 @@ export function isFiller(word: string): boolean {
 function stripLead(s: string): string {
   for (let changed = true; changed; ) {
     changed = false;
-    s = s.replace(/^[\s，,、：:；;]+/u, '');
+    s = s.replace(/^[\s，,、：:；;（(）)]+/u, '');
     for (const w of LEAD) {
       if (s.startsWith(w) && s.length > w.length) {
         s = s.slice(w.length);
@@ -62,7 +62,7 @@ function stripLead(s: string): string {
 function stripTrail(s: string): string {
   for (let changed = true; changed; ) {
     changed = false;
-    s = s.replace(/[\s，,、：:；;]+$/u, '');
+    s = s.replace(/[\s，,、：:；;（(）)]+$/u, '');
     for (const w of TRAIL) {
       if (s.endsWith(w) && s.length > w.length) {
         s = s.slice(0, -w.length);
@@ -147,4 +147,20 @@ export function countedHead(noun: string): string {
 /** The name is only a lead word (涵盖, 其余) — the noun after the number says what was counted. */
 export function isLeadOnly(name: string): boolean {
   return name.length <= 2;
+}
+
+/** A name that only says which attribute of the figure before is meant: 增速均居全市第二, 增量居全县首位. */
+export const ATTRIBUTE_ONLY = /^(?:增速|增幅|增量|总量|规模|位次|排名|降幅|同比)$/u;
+
+/**
+ * The names of a list (工业产值、服务业营收和固定资产投资): split at 、 and at the last 和/及/与, each
+ * cleaned; a counting verb of the first name carries to the others (新建道路、桥梁 → 新建桥梁).
+ */
+export function listNames(raw: string): string[] {
+  const items = raw.split('、');
+  const lastJoin = /^(.+?)(?:和|及|与|以及)(.+)$/u.exec(items.at(-1) ?? '');
+  if (lastJoin) items.splice(-1, 1, lastJoin[1]!, lastJoin[2]!);
+  const names = items.map((n, i) => (i === 0 ? cleanName(n) : stripTrail(n.replace(/\s+/gu, '').replace(/^[，,、：:；;]+/u, ''))));
+  const verb = COUNTING_VERBS.find((v) => names[0]?.startsWith(v));
+  return names.map((n, i) => (i > 0 && verb && !COUNTING_VERBS.some((v) => n.startsWith(v)) ? `${verb}${n}` : n));
 }

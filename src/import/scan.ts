@@ -14,9 +14,9 @@ interface Span {
 
 export type Mention =
   | (Span & { type: 'period'; text: string })
-  | (Span & { type: 'quantity'; value: number; unit: string; bound?: '余' | '多' | '以上' | '近' | '约' })
-  | (Span & { type: 'percent'; value: number })
-  | (Span & { type: 'growth'; value: number; unit: '%' | '个百分点'; kind?: '累计增速' | '同比' | '环比' | '增速' })
+  | (Span & { type: 'quantity'; value: number; written: string; unit: string; bound?: '余' | '多' | '以上' | '近' | '约' })
+  | (Span & { type: 'percent'; value: number; written: string })
+  | (Span & { type: 'growth'; value: number; written: string; unit: '%' | '个百分点'; kind?: '累计增速' | '同比' | '环比' | '增速' })
   | (Span & { type: 'rank'; position: number; scope?: string; written: string; continuation: boolean })
   | (Span & { type: 'completion'; rate: number; rateName: string })
   | (Span & { type: 'unitless'; value: number });
@@ -114,7 +114,7 @@ export function scanMentions(text: string, places: string[] = []): Mention[] {
     const magnitude = Number(m[3]);
     const falling = FALLING.test(keyword) || m[2] !== undefined;
     const kind = keyword.startsWith('累计') ? '累计增速' : /^(同比|[比较])/u.test(keyword) ? '同比' : keyword.startsWith('环比') ? '环比' : /^(增速|增幅)$/u.test(keyword) ? '增速' : undefined;
-    add({ type: 'growth', start: m.index, end: m.index + m[0].length, value: falling ? -magnitude : magnitude, unit: m[4] === '个百分点' ? '个百分点' : '%', ...(kind ? { kind } : {}) }, 1);
+    add({ type: 'growth', start: m.index, end: m.index + m[0].length, value: falling ? -magnitude : magnitude, written: m[3]!, unit: m[4] === '个百分点' ? '个百分点' : '%', ...(kind ? { kind } : {}) }, 1);
   }
   for (const m of text.matchAll(COMPLETION_RATE)) {
     add({ type: 'completion', start: m.index, end: m.index + m[0].length, rate: Number(m[2]), rateName: m[1]! }, 2);
@@ -153,17 +153,17 @@ export function scanMentions(text: string, places: string[] = []): Mention[] {
     if (/(?:超过|高于|低于|不足|不低于|不少于|以上|以下)$/u.test(text.slice(0, m.index)) && text[m.index + m[0].length] === '的') continue;
     const about = aboutFirst ?? aboutAfter;
     const bound = about === '余' || about === '多' ? about : over ? '以上' : approx === '近' || approx === '约' ? approx : undefined;
-    add({ type: 'quantity', start: m.index, end: m.index + m[0].length, value: Number(number), unit, ...(bound ? { bound } : {}) }, 4);
+    add({ type: 'quantity', start: m.index, end: m.index + m[0].length, value: Number(number), written: number, unit, ...(bound ? { bound } : {}) }, 4);
   }
   for (const m of text.matchAll(LISTED_COUNT)) {
     const n = m[1] === '两' ? 2 : chineseNumber(m[1]!);
     const before = text.slice(0, m.index);
     const list = before.slice(before.search(/[^，,；;。：:]*$/u)).replace(/^其中/u, '');
     if (n !== undefined && n >= 2 && list.split('、').length === n && /[\u4e00-\u9fa5]$/u.test(list)) {
-      add({ type: 'quantity', start: m.index, end: m.index + m[0].length, value: n, unit: m[2]! }, 4);
+      add({ type: 'quantity', start: m.index, end: m.index + m[0].length, value: n, written: m[1]!, unit: m[2]! }, 4);
     }
   }
-  for (const m of text.matchAll(PERCENT)) add({ type: 'percent', start: m.index, end: m.index + m[0].length, value: Number(m[1]) }, 5);
+  for (const m of text.matchAll(PERCENT)) add({ type: 'percent', start: m.index, end: m.index + m[0].length, value: Number(m[1]), written: m[1]! }, 5);
   for (const m of text.matchAll(UNITLESS)) add({ type: 'unitless', start: m.index, end: m.index + m[0].length, value: Number(m[1]) }, 6);
 
   found.sort((a, b) => a.m.start - b.m.start || a.priority - b.priority || b.m.end - a.m.end);

@@ -232,7 +232,7 @@ function joinWrapped(lines: string[]): string[] {
   const page = widths[Math.floor(widths.length * 0.9)] ?? 0;
   const full = (l: string) => columns(l) >= page * 0.85;
   const open = (l: string) => !/[。！？!?：:；;]$/u.test(l);
-  const wrapped = text.length >= 6 && text.filter((l) => full(l) && open(l)).length >= Math.max(4, text.length * 0.3);
+  const wrapped = text.length >= 4 && text.filter((l) => full(l) && open(l)).length >= Math.max(3, text.length * 0.3);
   const out: string[] = [];
   let joining = false;
   for (const line of lines) {

@@ -31,8 +31,8 @@ const THRESHOLDS: Record<string, { precision: number; recall: number }> = {
   'baisha-2023-h1': { precision: 1, recall: 1 },
   'liuxi-2023-h1': { precision: 1, recall: 1 },
   'meiling-2022-annual': { precision: 1, recall: 1 },
-  'qinghe-2023-annual': { precision: 0.98, recall: 0.98 },
-  'shiqiao-2023-q1': { precision: 0.98, recall: 0.98 },
+  'qinghe-2023-annual': { precision: 0.988, recall: 0.988 },
+  'shiqiao-2023-q1': { precision: 0.984, recall: 0.984 },
   'tongshan-2023-annual': { precision: 1, recall: 1 },
   'yunling-2024-q3': { precision: 1, recall: 1 },
 };
