@@ -2,7 +2,7 @@
  * Loads all content (site.yaml, towns/, reports/) into the data model the pages use, collecting every
  * problem with its location. Nothing is rendered from content that has errors.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Chart } from '../schemas/charts.ts';
@@ -16,7 +16,7 @@ import { siteSchema, type Site } from '../schemas/site.ts';
 import { townSchema, type Town } from '../schemas/town.ts';
 import { checkOutcomes, checkReport, checkTownsAndOrder } from '../validation/cross.ts';
 import { sortProblems, type Problem } from '../validation/problem.ts';
-import { readUtf8, readYamlFile, TO_FILL, type YamlFile } from '../validation/yaml.ts';
+import { checkEntry, listFolder, readUtf8, readYamlFile, SIZE_LIMITS, TO_FILL, type YamlFile } from '../validation/yaml.ts';
 import { parseNarrative, type Narrative } from './narrative.ts';
 
 export interface TownEntry extends Town {
@@ -71,18 +71,49 @@ export interface LoadedReport {
 export function loadContent(contentDir: string, projectRoot = path.dirname(contentDir)): LoadResult {
   const snapshot = readContentSnapshot(contentDir, projectRoot);
   if (snapshot) return snapshot;
-  const rel = (p: string) => path.relative(projectRoot, p).split(path.sep).join('/');
+  let reading: string | undefined;
+  try {
+    return loadFresh(contentDir, projectRoot, (file) => (reading = file));
+  } catch (error) {
+    throw new ContentLoadError(reading, error);
+  }
+}
+
+/**
+ * An exception no check turned into a problem: a bug, not a mistake in the content. It names the file
+ * (or report folder) being read, for the last-resort message of scripts/check.ts and scripts/build.ts.
+ */
+export class ContentLoadError extends Error {
+  readonly file: string | undefined;
+  constructor(file: string | undefined, cause: unknown) {
+    super(`unexpected error while loading ${file ?? 'content'}`, { cause });
+    this.file = file;
+  }
+}
+
+/** The last-resort message for an unexpected exception while loading: in Chinese, without a stack trace. */
+export function unexpectedFailure(error: unknown): string {
+  const file = error instanceof ContentLoadError ? error.file : undefined;
+  const cause = error instanceof ContentLoadError ? error.cause : error;
+  const detail = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
+  const where = file ? `读取 ${file} 时` : '读取内容时';
+  return `${where}出现了意外的错误，内容检查没有完成。这多半是程序的问题，而不是内容写错了：请把这条消息转给技术人员。\n技术细节：${detail}`;
+}
+
+/** `reading` is told each file or folder as it is read, to name it if something unexpected fails. */
+function loadFresh(contentDir: string, projectRoot: string, reading: (file: string) => string): LoadResult {
+  const rel = (p: string) => reading(path.relative(projectRoot, p).split(path.sep).join('/'));
   const problems: Problem[] = [];
 
   const siteFile = path.join(contentDir, 'site.yaml');
-  const site = existsSync(siteFile) ? readYamlFile(siteFile, rel(siteFile), siteSchema) : undefined;
-  if (!site) problems.push(missing(rel(siteFile), '网站信息文件 site.yaml'));
-  else problems.push(...site.problems);
+  const site = readYamlFile(siteFile, rel(siteFile), siteSchema);
+  problems.push(...(site.missing ? [missing(rel(siteFile), '网站信息文件 site.yaml')] : site.problems));
 
   const towns: TownEntry[] = [];
   const townFiles = new Map<string, YamlFile<Town>>();
-  for (const name of listDir(path.join(contentDir, 'towns')).filter((n) => n.endsWith('.yaml'))) {
-    const abs = path.join(contentDir, 'towns', name);
+  const townsDir = path.join(contentDir, 'towns');
+  for (const { name } of listFolder(townsDir, rel(townsDir), problems).filter((e) => e.name.endsWith('.yaml'))) {
+    const abs = path.join(townsDir, name);
     const town = readYamlFile(abs, rel(abs), townSchema);
     problems.push(...town.problems);
     const id = name.replace(/\.yaml$/, '');
@@ -92,38 +123,47 @@ export function loadContent(contentDir: string, projectRoot = path.dirname(conte
 
   const loaded: LoadedReport[] = [];
   const reportsDir = path.join(contentDir, 'reports');
-  for (const id of listDir(reportsDir)) {
+  for (const entry of listFolder(reportsDir, rel(reportsDir), problems)) {
+    // A file beside the report folders (a README, .DS_Store) is no report; anything else must be a real folder.
+    if (entry.isFile()) continue;
+    const id = entry.name;
     const dir = path.join(reportsDir, id);
-    if (!statSync(dir).isDirectory()) continue;
+    const folder = checkEntry(dir, rel(dir), 'folder');
+    if (folder === 'missing') continue;
+    if ('message' in folder) {
+      problems.push(folder);
+      continue;
+    }
     const files = {} as Record<string, YamlFile<unknown>>;
     for (const [key, { file, schema, optional }] of Object.entries(REPORT_FILES)) {
       const abs = path.join(dir, file);
-      if (!existsSync(abs)) {
+      const parsed = readYamlFile(abs, rel(abs), schema);
+      if (parsed.missing) {
         if (!optional) problems.push(missing(rel(abs), `报告文件 ${file}`));
         // An optional file that is absent reads as empty.
         const empty = optional ? { data: schema.parse({ [key]: [] }) } : {};
         files[key] = { ...empty, problems: [], locate: () => ({ line: 0, column: 0 }) };
         continue;
       }
-      const parsed = readYamlFile(abs, rel(abs), schema);
       problems.push(...parsed.problems);
       files[key] = parsed;
     }
     const narrativePath = path.join(dir, NARRATIVE_FILE);
     let narrative: Narrative | undefined;
-    if (!existsSync(narrativePath)) problems.push(missing(rel(narrativePath), '正文文件 narrative.md'));
-    else {
-      const text = readUtf8(narrativePath, rel(narrativePath));
-      problems.push(...text.problems);
-      if (text.text !== undefined) {
-        narrative = parseNarrative(text.text.replace(/^\uFEFF/, ''));
-        text.text.split('\n').forEach((line, i) => {
-          const column = line.indexOf(TO_FILL);
-          if (column >= 0) {
-            problems.push({ severity: 'error', file: rel(narrativePath), line: i + 1, column: column + 1, field: '', message: `这里还是“${TO_FILL}”：请把本期报告正文照原文粘贴进来` });
-          }
-        });
-      }
+    const text = readUtf8(narrativePath, rel(narrativePath), SIZE_LIMITS.narrative);
+    if (text.missing) problems.push(missing(rel(narrativePath), '正文文件 narrative.md'));
+    problems.push(...text.problems);
+    // An empty text counts as not read: every quote and section would otherwise be reported missing from it.
+    if (text.text?.trim() === '') {
+      problems.push({ severity: 'error', file: rel(narrativePath), line: 1, column: 1, field: '', message: '正文文件 narrative.md 是空的：请把本期报告正文照原文粘贴进来' });
+    } else if (text.text !== undefined) {
+      narrative = parseNarrative(text.text.replace(/^\uFEFF/, ''));
+      text.text.split('\n').forEach((line, i) => {
+        const column = line.indexOf(TO_FILL);
+        if (column >= 0) {
+          problems.push({ severity: 'error', file: rel(narrativePath), line: i + 1, column: column + 1, field: '', message: `这里还是“${TO_FILL}”：请把本期报告正文照原文粘贴进来` });
+        }
+      });
     }
     loaded.push({ id, dir: rel(dir), files: files as ReportFiles, ...(narrative ? { narrative } : {}) });
   }
@@ -133,6 +173,7 @@ export function loadContent(contentDir: string, projectRoot = path.dirname(conte
     // Checks across files need every file read: until then a reference would look dangling when
     // its target file merely failed to parse, and the editor would chase the wrong problem.
     const allRead = report.narrative !== undefined && Object.values(report.files).every((f) => f.data !== undefined);
+    reading(report.dir);
     if (allRead) problems.push(...checkReport(report, townFiles));
     const { files, narrative } = report;
     const meta = files.report.data;
@@ -152,6 +193,7 @@ export function loadContent(contentDir: string, projectRoot = path.dirname(conte
       outcomes: files.outcomes.data?.outcomes ?? [],
     });
   }
+  reading(path.relative(projectRoot, contentDir).split(path.sep).join('/'));
   problems.push(...checkTownsAndOrder(loaded));
   problems.push(...checkOutcomes(loaded));
   reports.sort((a, b) => b.meta.publishedAt.localeCompare(a.meta.publishedAt) || a.id.localeCompare(b.id));
@@ -192,10 +234,6 @@ function readContentSnapshot(contentDir: string, projectRoot: string): LoadResul
   const rebase = (located: string) => path.relative(projectRoot, path.resolve(snapshot.projectRoot, located)).split(path.sep).join('/');
   const problems = snapshot.result.problems.map((p) => ({ ...p, file: rebase(p.file) }));
   return { ...(snapshot.result.content ? { content: snapshot.result.content } : {}), problems };
-}
-
-function listDir(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).sort() : [];
 }
 
 function missing(file: string, what: string): Problem {

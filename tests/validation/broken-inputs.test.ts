@@ -2,12 +2,13 @@
  * The editor's path: one broken input of each kind, applied to a small fixture report, must come back
  * as a located Chinese message. The texts are pinned: a message an editor sees cannot change by accident.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/model/load.ts';
 import { formatProblem } from '../../src/validation/problem.ts';
+import { SIZE_LIMITS } from '../../src/validation/yaml.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/minimal/content');
 const REPORT = 'content/reports/testtown-2023-h1';
@@ -43,18 +44,7 @@ describe('broken inputs give located messages in Chinese', () => {
   it('YAML syntax error', () => {
     expect(problemsAfter(`${REPORT}/indicators.yaml`, (t) => t.replace('    name: 工业产值', '   name 工业产值'))).toMatchInlineSnapshot(`
       [
-        "content/reports/testtown-2023-h1/indicators.yaml:3:1  -  错误：YAML 格式错误：缺少配对的符号（如引号、括号）（Sequence item without - indicator at line 3, column 1:）",
-        "content/reports/testtown-2023-h1/indicators.yaml:3:4  -  错误：YAML 格式错误：字段名不能跨行：可能少了冒号或缩进不对（Implicit keys need to be on a single line at line 3, column 4:）",
-        "content/reports/testtown-2023-h1/indicators.yaml:4:12  -  错误：YAML 格式错误：字段写法不对：冒号后面的内容换行了，或缩进不对（Nested mappings are not allowed in compact mappings at line 4, column 12:）",
-        "content/reports/testtown-2023-h1/indicators.yaml:4:12  -  错误：YAML 格式错误：字段名不能跨行：可能少了冒号或缩进不对（Implicit keys need to be on a single line at line 4, column 12:）",
-        "content/reports/testtown-2023-h1/indicators.yaml:5:13  -  错误：YAML 格式错误：字段写法不对：冒号后面的内容换行了，或缩进不对（Nested mappings are not allowed in compact mappings at line 5, column 13:）",
-        "content/reports/testtown-2023-h1/indicators.yaml:5:13  -  错误：YAML 格式错误：字段名不能跨行：可能少了冒号或缩进不对（Implicit keys need to be on a single line at line 5, column 13:）",
-        "content/reports/testtown-2023-h1/indicators.yaml:6:12  -  错误：YAML 格式错误：字段写法不对：冒号后面的内容换行了，或缩进不对（Nested mappings are not allowed in compact mappings at line 6, column 12:）",
-        "content/reports/testtown-2023-h1/indicators.yaml:6:12  -  错误：YAML 格式错误：字段名不能跨行：可能少了冒号或缩进不对（Implicit keys need to be on a single line at line 6, column 12:）",
-        "content/reports/testtown-2023-h1/indicators.yaml:7:11  -  错误：YAML 格式错误：字段写法不对：冒号后面的内容换行了，或缩进不对（Nested mappings are not allowed in compact mappings at line 7, column 11:）",
-        "content/reports/testtown-2023-h1/indicators.yaml:7:11  -  错误：YAML 格式错误：字段名不能跨行：可能少了冒号或缩进不对（Implicit keys need to be on a single line at line 7, column 11:）",
-        "content/reports/testtown-2023-h1/indicators.yaml:9:1  -  错误：YAML 格式错误：缩进不对齐：同一层的字段要用相同数量的空格缩进（All mapping items must start at the same column at line 9, column 1:）",
-        "content/reports/testtown-2023-h1/indicators.yaml:10:1  -  错误：YAML 格式错误：缩进不对齐：同一层的字段要用相同数量的空格缩进（All mapping items must start at the same column at line 10, column 1:）",
+        "content/reports/testtown-2023-h1/indicators.yaml:3:1  -  错误：YAML 格式错误：这一行的缩进不对，或者列表项前面少了“- ”",
       ]
     `);
   });
@@ -240,6 +230,206 @@ describe('hostile, odd and oversized input gives located messages in Chinese (is
       [
         "content/reports/testtown-2023-h1-copy/report.yaml:5:3  period  错误：content/reports/testtown-2023-h1 和 content/reports/testtown-2023-h1-copy 都是乡镇“testtown”2023年上半年的报告：同一乡镇同一时期只能有一份报告。是不是复制了文件夹？请删去多余的一份，或改正 period",
         "content/reports/testtown-2023-h1-copy/report.yaml:8:14  indexNumber  错误：索引号“TEST/2023-1”已被报告 testtown-2023-h1 使用：每份文件的索引号应唯一",
+      ]
+    `);
+  });
+});
+
+describe('YAML an editor did not mean, and content that is not a plain file (issue 14)', () => {
+  /** Copies the fixture and lets `change` alter the copied folder itself (links, folders, sizes). */
+  function problemsIn(change: (root: string) => void): string[] {
+    const root = mkdtempSync(path.join(tmpdir(), 'broken-'));
+    roots.push(root);
+    cpSync(FIXTURE, path.join(root, 'content'), { recursive: true });
+    change(root);
+    const { content, problems } = loadContent(path.join(root, 'content'), root);
+    expect(content).toBeUndefined();
+    return problems.map(formatProblem);
+  }
+
+  it('a stray * or & or ! at the start of a value is refused where it is written, never read as alias, anchor or tag', () => {
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t.replace('description: 测试用报告。', 'description: *注意 测试用报告。'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/report.yaml:15:14  -  错误：YAML 格式错误：值的开头不能是 *：YAML 会把“*注意”当作引用别处内容的别名。如果 * 是文字的一部分，请把整个值用引号括起来",
+      ]
+    `);
+    // Read as YAML, `&注 ` would silently disappear from the value.
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t.replace('description: 测试用报告。', 'description: &注 说明文字'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/report.yaml:15:14  -  错误：YAML 格式错误：值的开头不能是 &：YAML 会把“&注”当作锚点标记，从值里去掉。如果 & 是文字的一部分，请把整个值用引号括起来",
+      ]
+    `);
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t.replace('description: 测试用报告。', 'description: !重要 说明文字'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/report.yaml:15:14  -  错误：YAML 格式错误：值的开头不能是 !：YAML 会把“!重要”当作类型标记，从值里去掉。如果 ! 是文字的一部分，请把整个值用引号括起来",
+      ]
+    `);
+  });
+
+  it('an alias bomb is refused without a single alias expanded, in few messages', () => {
+    // Twelve levels of nine: expanded, 9^12 strings. Refused from the tokens, it takes milliseconds.
+    const levels = 'abcdefghijkl'.split('');
+    const bomb = levels.map((name, i) => `${name}: &${name} [${i === 0 ? Array(9).fill('"哈"').join(',') : Array(9).fill(`*${levels[i - 1]}`).join(',')}]`).join('\n');
+    const started = Date.now();
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => `${t}${bomb}\n`)).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/report.yaml:16:4  -  错误：YAML 格式错误：值的开头不能是 &：YAML 会把“&a”当作锚点标记，从值里去掉。如果 & 是文字的一部分，请把整个值用引号括起来",
+        "content/reports/testtown-2023-h1/report.yaml:17:4  -  错误：YAML 格式错误：值的开头不能是 &：YAML 会把“&b”当作锚点标记，从值里去掉。如果 & 是文字的一部分，请把整个值用引号括起来",
+        "content/reports/testtown-2023-h1/report.yaml:18:4  -  错误：YAML 格式错误：值的开头不能是 &：YAML 会把“&c”当作锚点标记，从值里去掉。如果 & 是文字的一部分，请把整个值用引号括起来",
+        "content/reports/testtown-2023-h1/report.yaml:19:4  -  错误：YAML 格式错误：值的开头不能是 &：YAML 会把“&d”当作锚点标记，从值里去掉。如果 & 是文字的一部分，请把整个值用引号括起来",
+        "content/reports/testtown-2023-h1/report.yaml:20:4  -  错误：YAML 格式错误：值的开头不能是 &：YAML 会把“&e”当作锚点标记，从值里去掉。如果 & 是文字的一部分，请把整个值用引号括起来",
+        "content/reports/testtown-2023-h1/report.yaml:21:4  -  错误：YAML 格式错误：值的开头不能是 &：YAML 会把“&f”当作锚点标记，从值里去掉。如果 & 是文字的一部分，请把整个值用引号括起来",
+        "content/reports/testtown-2023-h1/report.yaml:22:4  -  错误：YAML 格式错误：值的开头不能是 &：YAML 会把“&g”当作锚点标记，从值里去掉。如果 & 是文字的一部分，请把整个值用引号括起来",
+        "content/reports/testtown-2023-h1/report.yaml:23:4  -  错误：YAML 格式错误：值的开头不能是 &：YAML 会把“&h”当作锚点标记，从值里去掉。如果 & 是文字的一部分，请把整个值用引号括起来",
+        "content/reports/testtown-2023-h1/report.yaml:24:4  -  错误：YAML 格式错误：值的开头不能是 &：YAML 会把“&i”当作锚点标记，从值里去掉。如果 & 是文字的一部分，请把整个值用引号括起来",
+        "content/reports/testtown-2023-h1/report.yaml:25:4  -  错误：YAML 格式错误：值的开头不能是 &：YAML 会把“&j”当作锚点标记，从值里去掉。如果 & 是文字的一部分，请把整个值用引号括起来",
+        "content/reports/testtown-2023-h1/report.yaml:26:4  -  错误：YAML 格式错误：从这里起还有 2 处格式错误，请先改正前面的，再运行检查",
+      ]
+    `);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('a bracket or quote left open is located where it opens, and what follows is not reported', () => {
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t.replace('issuer: 测试镇\n', 'keywords: [工业, 农业\nissuer: 测试镇\n'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/report.yaml:3:11  -  错误：YAML 格式错误：这里的方括号“[”没有配对关闭：请在列表最后补上“]”",
+      ]
+    `);
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t.replace('issuer: 测试镇', 'issuer: "测试镇'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/report.yaml:3:9  -  错误：YAML 格式错误：这里的双引号（"）没有配对关闭：请在这个值的最后补上另一个双引号",
+      ]
+    `);
+  });
+
+  it('a key written twice in one map, named; a map of 50 000 keys is checked in seconds, not a minute', () => {
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t.replace('issuer: 测试镇', 'issuer: 测试镇\nissuer: 测试镇'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/report.yaml:4:1  -  错误：YAML 格式错误：同一层里出现了两个同名字段“issuer”",
+      ]
+    `);
+    const started = Date.now();
+    const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}: 值`).join('\n');
+    const lines = problemsAfter(`${REPORT}/figures.yaml`, (t) => `${t}${keys}\n`);
+    expect(lines[0]).toContain('figures.yaml:2:1  k0  错误：未知字段“k0”');
+    expect(lines.slice(-2)).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/figures.yaml:101:1  k99  错误：未知字段“k99”。这里可以用的字段：figures",
+        "content/reports/testtown-2023-h1/figures.yaml:101:1  -  错误：还有 49900 个问题没有列出：请先改正上面的，再运行检查",
+      ]
+    `);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('lines indented with a tab: one message naming them', () => {
+    expect(problemsAfter(`${REPORT}/indicators.yaml`, (t) => t.replace(/^ {2}/gm, '\t'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:2:1  -  错误：YAML 格式错误：不能用 Tab 键缩进，请改用空格（第 2、3、4、5、6、7、8、9、10 行的开头有 Tab）",
+      ]
+    `);
+  });
+
+  it('.inf, -.inf and .nan are no numbers, said in words an editor knows', () => {
+    const value = (written: string) => problemsAfter(`${REPORT}/indicators.yaml`, (t) => t.replace('value: 3.5', `value: ${written}`));
+    expect(value('.inf')).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:6:12  indicators.0.value  错误：“.inf”在 YAML 里表示无穷大，不是有效数值：请照原文填写数字（如果写的是文字，请把它用引号括起来）",
+      ]
+    `);
+    expect(value('-.inf')).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:6:12  indicators.0.value  错误：“-.inf”在 YAML 里表示无穷大，不是有效数值：请照原文填写数字（如果写的是文字，请把它用引号括起来）",
+      ]
+    `);
+    expect(value('.nan')).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:6:12  indicators.0.value  错误：“.nan”在 YAML 里表示“不是数字”，不是有效数值：请照原文填写数字（如果写的是文字，请把它用引号括起来）",
+      ]
+    `);
+  });
+
+  it('a %YAML 1.1 directive is refused: it would make dates Date objects and yes a boolean', () => {
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => `%YAML 1.1\n---\n${t}`)).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/report.yaml:1:1  -  错误：YAML 格式错误：“%YAML 1.1”是 YAML 指令，内容文件不需要（它会改变日期、是/否等的读法）：请删掉这一行",
+      ]
+    `);
+  });
+
+  it('invalid UTF-8 after a U+FFFD that the file really contains is located at the bad byte', () => {
+    const bytes = (t: string) => Buffer.concat([Buffer.from(`${t.slice(0, 10)}\uFFFD${t.slice(10, 30)}`), Buffer.from([0xca, 0xfd]), Buffer.from(t.slice(30))]);
+    expect(problemsAfter(`${REPORT}/plan.yaml`, bytes)).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/plan.yaml:3:6  -  错误：文件不是 UTF-8 编码（可能用 GBK 等编码保存了）。请用“UTF-8”编码另存此文件",
+      ]
+    `);
+  });
+
+  it('a file over its size limit is refused before it is read', () => {
+    expect(problemsAfter(`${REPORT}/figures.yaml`, (t) => `${t}#${'x'.repeat(SIZE_LIMITS.yaml - Buffer.byteLength(t))}\n`)).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/figures.yaml:0:0  -  错误：文件太大（1.1 MB），超过了上限 1 MB：内容文件通常只有几十 KB，请检查是不是放错了文件或粘贴了多余的内容",
+      ]
+    `);
+    expect(problemsAfter(`${REPORT}/narrative.md`, (t) => `${t}${'文'.repeat(SIZE_LIMITS.narrative / 3)}`)).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/narrative.md:0:0  -  错误：文件太大（2.1 MB），超过了上限 2 MB：内容文件通常只有几十 KB，请检查是不是放错了文件或粘贴了多余的内容",
+      ]
+    `);
+  });
+
+  it('a symbolic link, to a file outside or to nothing, is refused wherever the loader reads, and never followed', () => {
+    const lines = problemsIn((root) => {
+      writeFileSync(path.join(root, 'secret.md'), '机密内容');
+      const replace = (file: string, target: string) => {
+        rmSync(path.join(root, file), { recursive: true });
+        symlinkSync(target, path.join(root, file));
+      };
+      replace(`${REPORT}/narrative.md`, path.join(root, 'secret.md'));
+      replace(`${REPORT}/plan.yaml`, path.join(root, 'nowhere.yaml'));
+      replace('content/site.yaml', path.join(root, 'nowhere.yaml'));
+      symlinkSync(path.join(root, 'nowhere'), path.join(root, 'content/towns/ghost.yaml'));
+      symlinkSync(tmpdir(), path.join(root, 'content/reports/elsewhere'));
+    });
+    expect(lines.join('\n')).not.toContain('机密');
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "content/reports/elsewhere:0:0  -  错误：内容文件夹里不能有符号链接（快捷方式）：请删掉这个链接，把真正的文件夹复制到这里",
+        "content/reports/testtown-2023-h1/narrative.md:0:0  -  错误：内容文件夹里不能有符号链接（快捷方式）：请删掉这个链接，把真正的文件复制到这里",
+        "content/reports/testtown-2023-h1/plan.yaml:0:0  -  错误：内容文件夹里不能有符号链接（快捷方式）：请删掉这个链接，把真正的文件复制到这里",
+        "content/site.yaml:0:0  -  错误：内容文件夹里不能有符号链接（快捷方式）：请删掉这个链接，把真正的文件复制到这里",
+        "content/towns/ghost.yaml:0:0  -  错误：内容文件夹里不能有符号链接（快捷方式）：请删掉这个链接，把真正的文件复制到这里",
+      ]
+    `);
+  });
+
+  it('a folder where a file should be gives a message, not a crash', () => {
+    expect(problemsIn((root) => {
+      rmSync(path.join(root, REPORT, 'plan.yaml'));
+      mkdirSync(path.join(root, REPORT, 'plan.yaml'));
+    })).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/plan.yaml:0:0  -  错误：这里应是一个文件，实际是一个文件夹",
+      ]
+    `);
+  });
+
+  // root reads every file whatever its permissions: the message cannot be provoked there.
+  it.skipIf(process.getuid?.() === 0)('a file without read permission gives a message, not a crash', () => {
+    const file = (root: string) => path.join(root, REPORT, 'plan.yaml');
+    let copied = '';
+    const lines = problemsIn((root) => {
+      copied = root;
+      chmodSync(file(root), 0);
+    });
+    chmodSync(file(copied), 0o644);
+    expect(lines).toEqual([`${REPORT}/plan.yaml:0:0  -  错误：无法读取：没有读取这个文件的权限，请检查它的权限设置`]);
+  });
+
+  it('an empty narrative.md is one message, not one per quote and section it lacks', () => {
+    expect(problemsAfter(`${REPORT}/narrative.md`, () => ' \n\n\u3000\n')).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/narrative.md:1:1  -  错误：正文文件 narrative.md 是空的：请把本期报告正文照原文粘贴进来",
       ]
     `);
   });
