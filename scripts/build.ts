@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_SNAPSHOT_ENV, loadContent, writeContentSnapshot } from '../src/model/load.ts';
+import { CONTENT_SNAPSHOT_ENV, loadContent, unexpectedFailure, writeContentSnapshot, type LoadResult } from '../src/model/load.ts';
 import { prerenderPictures } from '../src/charts/prerender.ts';
 import { PICTURES_LINKED_ENV, linkPictures, sitePictures } from '../src/charts/pictures.ts';
 import { formatProblem, hasErrors } from '../src/validation/problem.ts';
@@ -21,7 +21,15 @@ const oldDir = `${outDir}.old`; // previous builds being deleted: dist.old-<pid>
 
 const started = performance.now();
 const seconds = (from: number, to = performance.now()) => ((to - from) / 1000).toFixed(1);
-const loaded = loadContent(contentDir, root);
+let loaded: LoadResult;
+try {
+  loaded = loadContent(contentDir, root);
+} catch (error) {
+  // Last resort: every mistake in the content is meant to become a located problem; an exception here
+  // is a bug, told in Chinese and without a stack trace, and nothing has been written yet.
+  console.error(`${unexpectedFailure(error)}\n\n未生成网站；${path.relative(root, outDir) || outDir} 保持原样。`);
+  process.exit(1);
+}
 const { problems } = loaded;
 for (const problem of problems) console.log(formatProblem(problem));
 if (hasErrors(problems)) {

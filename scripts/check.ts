@@ -4,13 +4,22 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContent } from '../src/model/load.ts';
+import { loadContent, unexpectedFailure, type LoadResult } from '../src/model/load.ts';
 import { formatProblem, hasErrors } from '../src/validation/problem.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const contentDir = path.resolve(root, process.env['CONTENT_DIR'] ?? 'content');
 
-const { problems, content } = loadContent(contentDir, root);
+let loaded: LoadResult;
+try {
+  loaded = loadContent(contentDir, root);
+} catch (error) {
+  // Last resort: every mistake in the content is meant to become a located problem above; an exception
+  // here is a bug, told in Chinese and without a stack trace.
+  console.error(unexpectedFailure(error));
+  process.exit(1);
+}
+const { problems, content } = loaded;
 for (const problem of problems) console.log(formatProblem(problem));
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;

@@ -3,7 +3,7 @@
  * failed `npm run build` leaves the previous site exactly as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,52 @@ describe('npm run build', () => {
     expect(second.output).toContain('indicators.0.vaule');
     expect(second.output).toContain('未生成网站');
     expect(readFileSync(page, 'utf8')).toBe(before);
+    expect(existsSync(`${out}.next`)).toBe(false);
+  });
+});
+
+describe('content that used to crash the commands (issue 14)', { timeout: 60_000 }, () => {
+  const report = 'reports/testtown-2023-h1/report.yaml';
+  const strayStar: [string, (t: string) => string] = [report, (t) => t.replace('description: 测试用报告。', 'description: *注意 测试用报告。')];
+  // Expanded, nine to the ninth strings; the yaml library's own guard would throw instead.
+  const levels = 'abcdefghi'.split('');
+  const bomb: [string, (t: string) => string] = [
+    report,
+    (t) => t + levels.map((name, i) => `${name}: &${name} [${Array(9).fill(i === 0 ? '"哈"' : `*${levels[i - 1]}`).join(',')}]\n`).join(''),
+  ];
+  /** Neither a stack frame nor the name of an exception: nothing an editor cannot read. */
+  const expectNoStackTrace = (output: string) => {
+    expect(output).not.toMatch(/^\s+at /m);
+    expect(output).not.toMatch(/Error\b/);
+  };
+
+  it('npm run check on a stray * and on an alias bomb: a located Chinese message, exit 1, no stack trace', () => {
+    for (const [name, edit] of [['stray-star', strayStar], ['alias-bomb', bomb]] as const) {
+      const { status, output } = run('scripts/check.ts', { CONTENT_DIR: contentCopy(name, edit) });
+      expectNoStackTrace(output);
+      expect(output).toMatch(/report\.yaml:1[56]:\d+ {2}- {2}错误：YAML 格式错误：值的开头不能是 [*&]/);
+      expect(output).toContain('内容检查未通过');
+      expect(status).toBe(1);
+    }
+  });
+
+  it('npm run build on an alias bomb leaves the existing site byte for byte as it was', () => {
+    const out = path.join(work, 'site-kept');
+    mkdirSync(path.join(out, 'reports'), { recursive: true });
+    writeFileSync(path.join(out, 'index.html'), '<p>上一次生成的网站</p>');
+    writeFileSync(path.join(out, 'reports/data.bin'), Buffer.from([0, 1, 2, 255]));
+    const tree = () =>
+      (readdirSync(out, { recursive: true }) as string[]).sort().map((name) => {
+        const file = path.join(out, name);
+        const stat = statSync(file);
+        return [name, stat.mtimeMs, stat.isFile() ? readFileSync(file).toString('base64') : 'folder'];
+      });
+    const before = tree();
+    const { status, output } = run('scripts/build.ts', { CONTENT_DIR: contentCopy('build-bomb', bomb), OUT_DIR: out });
+    expectNoStackTrace(output);
+    expect(output).toContain('未生成网站');
+    expect(status).toBe(1);
+    expect(tree()).toEqual(before);
     expect(existsSync(`${out}.next`)).toBe(false);
   });
 });
