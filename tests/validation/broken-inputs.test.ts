@@ -403,6 +403,20 @@ describe('YAML an editor did not mean, and content that is not a plain file (iss
     `);
   });
 
+  it('a link in place of the reports folder, and of the optional outcomes.yaml', () => {
+    expect(
+      problemsIn((root) => {
+        cpSync(path.join(root, 'content/reports'), path.join(root, 'reports-real'), { recursive: true });
+        rmSync(path.join(root, 'content/reports'), { recursive: true });
+        symlinkSync(path.join(root, 'reports-real'), path.join(root, 'content/reports'));
+        // With no report to check, the site itself is fine: the content is refused for the link alone.
+      }),
+    ).toEqual(['content/reports:0:0  -  错误：内容文件夹里不能有符号链接（快捷方式）：请删掉这个链接，把真正的文件夹复制到这里']);
+    expect(problemsIn((root) => symlinkSync(path.join(root, 'content/site.yaml'), path.join(root, REPORT, 'outcomes.yaml')))).toEqual([
+      `${REPORT}/outcomes.yaml:0:0  -  错误：内容文件夹里不能有符号链接（快捷方式）：请删掉这个链接，把真正的文件复制到这里`,
+    ]);
+  });
+
   it('a folder where a file should be gives a message, not a crash', () => {
     expect(problemsIn((root) => {
       rmSync(path.join(root, REPORT, 'plan.yaml'));
