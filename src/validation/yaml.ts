@@ -171,7 +171,7 @@ const MAX_SYNTAX_PROBLEMS = 10;
 const MAX_SCHEMA_PROBLEMS = 100;
 
 /** Errors that do not upset how the rest of the file is read, so a later one is no echo of an earlier one. */
-const INDEPENDENT_ERRORS = new Set<ErrorCode>(['DUPLICATE_KEY', 'BAD_DQ_ESCAPE']);
+const INDEPENDENT_ERRORS = new Set<ErrorCode>(['DUPLICATE_KEY', 'NON_STRING_KEY', 'BAD_DQ_ESCAPE']);
 
 /**
  * The file is always read with the YAML 1.2 core schema: dates and times stay text (never a JS Date),
@@ -182,7 +182,9 @@ const INDEPENDENT_ERRORS = new Set<ErrorCode>(['DUPLICATE_KEY', 'BAD_DQ_ESCAPE']
  */
 const COMPOSE_OPTIONS = {
   schema: 'core',
-  // Duplicate keys are found by duplicateKeys() instead: the library compares each key with every
+  // Problems are reported by the checks here, in Chinese: the library prints none of its own warnings.
+  logLevel: 'error',
+  // Duplicate keys are found by keyProblems() instead: the library compares each key with every
   // earlier one of its map, a minute for a map of 50 000 keys.
   uniqueKeys: false,
 } as const;
@@ -366,7 +368,7 @@ function syntaxErrors(text: string, tokens: readonly CST.Token[], doc: Document.
   const errors = doc.errors.map((error) => ({ offset: error.pos[0], code: error.code, message: yamlErrorMessage(error) }));
   if (second) errors.push({ offset: second.range[0], code: 'MULTIPLE_DOCS', message: YAML_ERRORS.MULTIPLE_DOCS });
   // Only in a document the library could build: visit() recurses no deeper than the composer did.
-  if (errors.length === 0) errors.push(...duplicateKeys(doc));
+  if (errors.length === 0) errors.push(...keyProblems(doc));
   const tabs = errors.length > 0 ? tabIndented(text, textSpans) : undefined;
   unclosed.sort((a, b) => a.offset - b.offset);
   const cut = Math.min(unclosed[0]?.offset ?? Infinity, tabs?.offset ?? Infinity);
@@ -381,14 +383,20 @@ function syntaxErrors(text: string, tokens: readonly CST.Token[], doc: Document.
   ].sort((a, b) => a.offset - b.offset);
 }
 
-/** The second and later uses of a key in one map, in linear time. */
-function duplicateKeys(doc: Document.Parsed): (Finding & { code: ErrorCode })[] {
+/**
+ * Keys that are lists or maps (`? [a, b]`: toJS would turn them into text, with an English warning on
+ * the console), and the second and later uses of a key in one map, in linear time.
+ */
+function keyProblems(doc: Document.Parsed): (Finding & { code: ErrorCode })[] {
   const found: (Finding & { code: ErrorCode })[] = [];
   visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();
       for (const { key } of map.items) {
-        if (!isScalar(key)) continue;
+        if (!isScalar(key)) {
+          if (key) found.push({ offset: (key as Node).range?.[0] ?? 0, code: 'NON_STRING_KEY', message: YAML_ERRORS.NON_STRING_KEY });
+          continue;
+        }
         const name = String(key.value);
         if (seen.has(name)) found.push({ offset: key.range?.[0] ?? 0, code: 'DUPLICATE_KEY', message: `${YAML_ERRORS.DUPLICATE_KEY}“${name}”` });
         seen.add(name);

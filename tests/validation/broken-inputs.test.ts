@@ -302,7 +302,11 @@ describe('YAML an editor did not mean, and content that is not a plain file (iss
     `);
   });
 
-  it('a key written twice in one map, named; a map of 50 000 keys is checked in seconds, not a minute', () => {
+  it('a key written twice in one map, named; a list as a key; a map of 50 000 keys is checked in seconds, not a minute', () => {
+    // The yaml library would turn the list into text and print an English warning on the console.
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => `${t}? [工业, 农业]\n: 1\n`)).toEqual([
+      `${REPORT}/report.yaml:16:3  -  错误：YAML 格式错误：字段名只能是文字，不能是列表或一组字段`,
+    ]);
     expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t.replace('issuer: 测试镇', 'issuer: 测试镇\nissuer: 测试镇'))).toMatchInlineSnapshot(`
       [
         "content/reports/testtown-2023-h1/report.yaml:4:1  -  错误：YAML 格式错误：同一层里出现了两个同名字段“issuer”",
