@@ -36,3 +36,15 @@ describe.each(content.reports.map((r) => [r.id, r] as const))('built data files 
     }
   });
 });
+
+describe('the webmaster help page (/help/embed/)', () => {
+  it('shows the embed location block of deploy/nginx.conf as it is, every header included', () => {
+    const page = readFileSync(path.join(DIST, 'help', 'embed', 'index.html'), 'utf8');
+    const sample = /<pre><code>(location ~ \/embed\/[\s\S]*?)<\/code><\/pre>/.exec(page)?.[1];
+    expect(sample, 'the page has an nginx sample').toBeDefined();
+    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const snippet = readFileSync(path.resolve('deploy/nginx.conf'), 'utf8');
+    const block = /\nlocation ~ \/embed\/\[\^\/\]\+\/\[\^\/\]\+\/ \{\n[\s\S]*?\n\}/.exec(snippet)?.[0].trim();
+    expect(unescape(sample!)).toBe(block);
+  });
+});
