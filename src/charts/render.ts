@@ -15,6 +15,7 @@ import { BarController, BarElement, CategoryScale, Chart, LinearScale, SubTitle,
 import { chartConfig, chartHeight, wrapLabel } from './config.ts';
 import { encodePng } from './png.ts';
 import type { ChartSpec } from './spec.ts';
+import { escapeXml } from '../export/xml.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, SubTitle);
 
@@ -155,7 +156,6 @@ export function renderChartImages(spec: ChartSpec, cacheDir = defaultCacheDir())
 /** The family names the SVG asks for: the bundled font first, then the usual Chinese system fonts. */
 const SVG_FONTS = 'Noto Sans S Chinese, Noto Sans SC, Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif';
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (n: number) => String(Math.round(n * 100) / 100);
 const ANCHOR: Record<string, string> = { left: 'start', start: 'start', center: 'middle', right: 'end', end: 'end' };
 

@@ -5,6 +5,7 @@
 import { chartHeight } from '../charts/config.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { absoluteUrl, type UrlContext } from '../export/urls.ts';
+import { escapeXml } from '../export/xml.ts';
 import type { Report } from '../model/load.ts';
 import { formatReportPeriod } from '../model/format.ts';
 import { staticSize } from '../charts/render.ts';
@@ -53,8 +54,6 @@ export function plainIframeHeight(spec: ChartSpec, source: string): number {
   return Math.ceil((tallest * 1.08) / 10) * 10;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 export interface Snippets {
   /** Iframe that the loader script resizes to its content. */
   responsive: string;
@@ -70,14 +69,14 @@ export function embedSnippets(report: Report, spec: ChartSpec, urls: UrlContext)
   const reportUrl = absoluteUrl(urls, `reports/${report.id}/`);
   const source = sourceLine(report);
   const height = plainIframeHeight(spec, source);
-  const title = escapeHtml(`${spec.title} - ${report.meta.title}`);
+  const title = escapeXml(`${spec.title} - ${report.meta.title}`);
   const embedId = `${report.id}--${spec.id}`;
   const image = staticSize(spec);
   const table = [
     '<table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse;font-size:14px">',
-    `<caption style="text-align:left;font-weight:bold">${escapeHtml(spec.title)}：数据表</caption>`,
-    `<thead><tr>${spec.table.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
-    `<tbody>${spec.table.rows.map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`).join('')}</tbody>`,
+    `<caption style="text-align:left;font-weight:bold">${escapeXml(spec.title)}：数据表</caption>`,
+    `<thead><tr>${spec.table.head.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${spec.table.rows.map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${escapeXml(cell)}</th>` : `<td>${escapeXml(cell)}</td>`)).join('')}</tr>`).join('')}</tbody>`,
     '</table>',
   ].join('\n');
   return {
@@ -88,10 +87,10 @@ export function embedSnippets(report: Report, spec: ChartSpec, urls: UrlContext)
     plain: `<iframe src="${src}" title="${title}" width="100%" height="${height}" frameborder="0" loading="lazy"></iframe>`,
     html: [
       '<figure style="margin:1em 0">',
-      `<img src="${absoluteUrl(urls, `reports/${report.id}/charts/${spec.id}.png`)}" alt="${escapeHtml(`${spec.title}。${spec.summary}`)}" width="${image.width}" height="${image.height}" style="max-width:100%;height:auto">`,
-      `<figcaption>${escapeHtml(spec.title)}。${escapeHtml(spec.summary)}</figcaption>`,
+      `<img src="${absoluteUrl(urls, `reports/${report.id}/charts/${spec.id}.png`)}" alt="${escapeXml(`${spec.title}。${spec.summary}`)}" width="${image.width}" height="${image.height}" style="max-width:100%;height:auto">`,
+      `<figcaption>${escapeXml(spec.title)}。${escapeXml(spec.summary)}</figcaption>`,
       table,
-      `<p><a href="${reportUrl}">${escapeHtml(source)}</a></p>`,
+      `<p><a href="${reportUrl}">${escapeXml(source)}</a></p>`,
       '</figure>',
     ].join('\n'),
   };

@@ -14,7 +14,7 @@ import type { ReportMeta } from '../schemas/report.ts';
 import { REPORT_FILES } from '../schemas/index.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { townSchema, type Town } from '../schemas/town.ts';
-import { checkOutcomes, checkReport, checkTownsAndOrder } from '../validation/cross.ts';
+import { checkOutcomes, checkReport, checkTownsAndOrder, type LoadedReport, type ReportFiles } from '../validation/cross.ts';
 import { sortProblems, type Problem } from '../validation/problem.ts';
 import { checkEntry, listFolder, readUtf8, readYamlFile, SIZE_LIMITS, TO_FILL, type YamlFile } from '../validation/yaml.ts';
 import { parseNarrative, type Narrative } from './narrative.ts';
@@ -53,16 +53,6 @@ export interface LoadResult {
 
 export { REPORT_FILES };
 export const NARRATIVE_FILE = 'narrative.md';
-
-type ReportFiles = { [K in keyof typeof REPORT_FILES]: YamlFile<ReturnType<(typeof REPORT_FILES)[K]['schema']['parse']>> };
-
-/** Everything the cross-file checks need of one report folder, with positions. */
-export interface LoadedReport {
-  id: string;
-  dir: string;
-  files: ReportFiles;
-  narrative?: Narrative;
-}
 
 /**
  * @param contentDir absolute path of the content folder

@@ -52,10 +52,19 @@ const samePercent = <T extends string>(unit: T) => (unit === '％' ? '%' : unit)
  */
 export const unitSchema = (description: string) => text(MAX.word).describe(description).transform(samePercent);
 
+/**
+ * Lower-case latin letters, digits and hyphens: ids are URL segments and file names (report folders,
+ * chart pictures, downloads), so they must need no escaping anywhere.
+ */
+const ID = '[a-z0-9]+(?:-[a-z0-9]+)*';
+export const ID_PATTERN = new RegExp(`^${ID}$`);
+/** A reference to a plan item of a report: 报告标识/计划事项标识. */
+export const PLAN_REFERENCE_PATTERN = new RegExp(`^${ID}/${ID}$`);
+
 /** A stable identifier: lower-case latin letters, digits and hyphens, e.g. `industrial-output`. */
 export const idSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '标识只能用小写英文字母、数字和连字符，例如 industrial-output' })
+  .regex(ID_PATTERN, { error: '标识只能用小写英文字母、数字和连字符，例如 industrial-output' })
   .max(MAX.id)
   .describe('标识（id）：小写英文字母、数字和连字符，发布后不要再改');
 

@@ -3,7 +3,7 @@
  * (承诺兑现). Each outcome points at an earlier report's plan item and says what became of it.
  */
 import { z } from 'zod';
-import { idSchema, list, MAX, quoteSchema, text } from './common.ts';
+import { idSchema, list, MAX, PLAN_REFERENCE_PATTERN, quoteSchema, text } from './common.ts';
 
 export const outcomeStatusSchema = z
   .enum(['done', 'in-progress', 'not-done'])
@@ -13,7 +13,7 @@ export const outcomeSchema = z
   .strictObject({
     plan: z
       .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '应写成“报告标识/计划事项标识”，如 nantang-2022-h1/equipment-park-production' })
+      .regex(PLAN_REFERENCE_PATTERN, { error: '应写成“报告标识/计划事项标识”，如 nantang-2022-h1/equipment-park-production' })
       // Two identifiers and the slash between them.
       .max(2 * MAX.id + 1)
       .describe('回应的是哪一期报告的哪项计划：报告标识/计划事项标识，如 nantang-2022-h1/equipment-park-production'),

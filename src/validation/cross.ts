@@ -3,20 +3,27 @@
  * found in their quotes, dates in order, periods readable. Where the report disagrees with itself
  * (817 of 872 is 93.7%, the report says 97.19%) it warns and keeps the stated figure.
  */
-import { MAX, type Figure } from '../schemas/common.ts';
+import { ID_PATTERN, MAX, type Figure } from '../schemas/common.ts';
 import type { Town } from '../schemas/town.ts';
-import type { LoadedReport } from '../model/load.ts';
 import { REPORT_FILES } from '../schemas/index.ts';
-import { flattenNarrative, nodeText, type NarrativeNode } from '../model/narrative.ts';
+import { flattenNarrative, nodeText, type Narrative, type NarrativeNode } from '../model/narrative.ts';
 import { parsePeriod } from '../model/period.ts';
 import { formatReportPeriod, statesNumber } from '../model/format.ts';
 import { itemsById } from '../model/items.ts';
+import { computedRate, ratesDisagree } from '../model/progress.ts';
 import type { Problem } from './problem.ts';
 import type { YamlFile } from './yaml.ts';
 
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Stated and computed completion rates may differ by rounding; beyond this they disagree. */
-const RATE_TOLERANCE = 0.5;
+export type ReportFiles = { [K in keyof typeof REPORT_FILES]: YamlFile<ReturnType<(typeof REPORT_FILES)[K]['schema']['parse']>> };
+
+/** Everything the cross-file checks need of one report folder, as read, with positions (src/model/load.ts reads it). */
+export interface LoadedReport {
+  id: string;
+  dir: string;
+  files: ReportFiles;
+  narrative?: Narrative;
+}
+
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -160,15 +167,12 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
         if (progress.total) checkNumberInQuote('projects', [...p, 'total', 'value'], progress.total.value, progress.quote, '总量');
         if (progress.rate !== undefined) checkNumberInQuote('projects', [...p, 'rate'], progress.rate, progress.quote, '完成率');
       }
-      if (progress.done && progress.total && progress.rate !== undefined && progress.total.value > 0) {
-        const computed = (progress.done.value / progress.total.value) * 100;
-        if (Math.abs(computed - progress.rate) > RATE_TOLERANCE) {
-          warn(
-            'projects',
-            [...p, 'rate'],
-            `原文数字前后不一致：${progress.done.value}/${progress.total.value} = ${computed.toFixed(1)}%，原文写的是 ${progress.rate}%。已照原文保留，请核对（可能口径不同）`,
-          );
-        }
+      if (ratesDisagree(progress)) {
+        warn(
+          'projects',
+          [...p, 'rate'],
+          `原文数字前后不一致：${progress.done!.value}/${progress.total!.value} = ${computedRate(progress)!.toFixed(1)}%，原文写的是 ${progress.rate}%。已照原文保留，请核对（可能口径不同）`,
+        );
       }
     }
     project.milestones.forEach((m, j) => {
