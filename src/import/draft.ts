@@ -6,7 +6,8 @@
 import { flattenNarrative, parseNarrative, type NarrativeNode } from '../model/narrative.ts';
 import type { Town } from '../schemas/town.ts';
 import { mapLines, withComments, WrittenNumber, type YamlMap, type YamlValue } from './emit.ts';
-import { extractFigures, type DraftFigure, type DraftProject } from './figures.ts';
+import type { DraftFigure, DraftProject } from './drafts.ts';
+import { extractFigures } from './figures.ts';
 import { IdAllocator, idFor } from './ids.ts';
 import { buildOutline, outlineToMarkdown } from './outline.ts';
 import { draftPlan, findPlanNode, type DraftPlanItem } from './plan.ts';

@@ -4,68 +4,19 @@
  * the period its sentence opened with, a verbatim quote (the clause that carries it), and — where a
  * completion rate follows — a project with progress (done, total, rate) instead.
  *
- * Rules, all local to one sentence (。) and its parts (；):
- * - a growth or rank right after a figure (only separators between) belongs to it;
- * - a second rank in a list (乐清第2、温州第8) makes a second figure of the same name;
- * - a clause-opening period (1-5月份, 上半年) holds for the following figures of its sentence;
- * - a completion rate (完成率65%, 拆整率达97.19%, 占年计划的80%) turns the quantity before it into a
- *   project's progress, with an earlier larger quantity of the same unit as the total.
+ * The pipeline, all local to one sentence (。) and its parts (；):
+ * 1. scan.ts finds the mentions of the sentence (periods, quantities, percentages, growth, ranks,
+ *    completion rates, numbers without a unit);
+ * 2. each part is read mention by mention (PartReader.readMention): a period opens; else the words
+ *    before the mention are read as its name, and the rules below are tried in order, the first that
+ *    applies taking the mention — lists with 分别, from–to changes, then the rules of the mention's kind;
+ * 3. the figures of the part are kept (or noted as skipped); projects are finished with the paragraph.
+ *
+ * Each rule is one method, documented with the text it matches.
  */
-import { scanMentions, type Mention } from './scan.ts';
+import type { DraftFigure, DraftGrowth, DraftProgress, DraftProject, DraftRank } from './drafts.ts';
 import { ATTRIBUTE, ATTRIBUTE_ONLY, cleanName, COUNTING_VERBS, countedHead, isAmountName, isLeadOnly, listNames, nounAfter, unitLabel } from './names.ts';
-
-export type Bound = '余' | '多' | '以上' | '近' | '约';
-
-export interface DraftGrowth {
-  value: number;
-  /** The number as written (10.0), when it differs from the value. */
-  written?: string;
-  unit: '%' | '个百分点';
-  kind?: '累计增速' | '同比' | '环比' | '增速';
-}
-
-export interface DraftRank {
-  position: number;
-  scope: string;
-  written: string;
-}
-
-export interface DraftFigure {
-  name: string;
-  point: string;
-  period?: string;
-  value?: number;
-  /** The value as written (12.0), when it differs from the number. */
-  written?: string;
-  unit?: string;
-  bound?: Bound;
-  impliedUnit?: string;
-  growth?: DraftGrowth;
-  rank?: DraftRank;
-  quote: string;
-  /** Things for the editor to check, written as `# 待核对：…` above the item. */
-  review: string[];
-}
-
-export interface DraftProgress {
-  done?: { value: number; unit: string; bound?: Bound };
-  total?: { value: number; unit: string; bound?: Bound };
-  rate?: number;
-  rateName?: string;
-  period?: string;
-  quote: string;
-}
-
-export interface DraftProject {
-  name: string;
-  point: string;
-  status: 'in-progress' | 'done';
-  summary: string;
-  progress: DraftProgress;
-  figures: DraftFigure[];
-  quote: string;
-  review: string[];
-}
+import { scanMentions, type Mention } from './scan.ts';
 
 export interface Extraction {
   figures: DraftFigure[];
@@ -73,6 +24,8 @@ export interface Extraction {
   /** Numbers seen but not drafted (no unit, no scope…), for a comment at the top of figures.yaml. */
   skipped: string[];
 }
+
+type MentionOf<T extends Mention['type']> = Extract<Mention, { type: T }>;
 
 /** A figure while it is being built: its place in the paragraph and what it has consumed. */
 interface Building extends Omit<DraftFigure, 'quote' | 'point'> {
@@ -96,10 +49,34 @@ interface BuildingProject {
   sentence: string;
 }
 
+/** A mention's surroundings, read before any rule is tried: the words before it and the figure before. */
+interface Reading {
+  /** Where the words that belong to the mention start: after the previous figure or the clause start. */
+  start: number;
+  /** The words before the mention, as written. */
+  pre: string;
+  /** Those words cleaned to a name ('' when they name nothing). */
+  name: string;
+  /** The figure before it in the part. */
+  last: Building | undefined;
+  /** Set when the mention ends a from–to change (从8家增加至15家). */
+  changeNote?: string;
+}
+
+/** How a quantity is named, and how far its words reach (a noun after the number belongs to it). */
+interface Naming {
+  name: string;
+  nameFrom: Building['nameFrom'];
+  leadVerb?: string;
+  consumed: number;
+}
+
 const SEPARATOR = /[，,；;、\s]/u;
 const AREA = /(亩|平方米|公顷|平方公里)$/u;
 /** A change against last year written as a count: 同比减少12件. */
 const CHANGE = /(?:同比|[比较](?:上年|去年)(?:同期)?)(?:增加|减少|下降|增长|提高|上升|多|少)了?$/u;
+/** The verb between the two values of a from–to change: 从8家|增加至|15家. */
+const CHANGE_TO = /^\s*(?:增加|增长|提高|提升|上升|减少|下降|降低|扩大|缩小|调整|发展|壮大|升级|扩展)?(?:到|至|为)\s*/u;
 const SEGMENT_END = /[，,；;、。！？!?]/u;
 const CLAUSE_END = /[，,；;。！？!?]/u;
 /** Filler allowed between a figure and its growth or rank. */
@@ -119,6 +96,7 @@ function sentences(text: string): [number, number][] {
   return out.filter(([a, b]) => text.slice(a, b).trim() !== '');
 }
 
+/** The parts of a sentence: each ends after its ；. */
 function parts(text: string, [from, to]: [number, number]): [number, number][] {
   const out: [number, number][] = [];
   let start = from;
@@ -133,447 +111,75 @@ function parts(text: string, [from, to]: [number, number]): [number, number][] {
 }
 
 export function extractFigures(paragraph: string, point: string, places: string[] = []): Extraction {
-  const figures: DraftFigure[] = [];
-  const projects: DraftProject[] = [];
-  const skipped: string[] = [];
-  const projectsBuilt: BuildingProject[] = [];
-  const text = paragraph;
+  const reader = new ParagraphReader(paragraph, point);
+  for (const [from, to] of sentences(paragraph)) {
+    const mentions = scanMentions(paragraph.slice(from, to), places).map((m) => ({ ...m, start: m.start + from, end: m.end + from }) as Mention);
+    const sentence: SentenceState = { from, to, mentions, periodFresh: false };
+    for (const [partFrom, partTo] of parts(paragraph, [from, to])) new PartReader(reader, sentence, partFrom, partTo).read();
+  }
+  return reader.extraction();
+}
 
-  const clauseStart = (pos: number, floor: number) => {
-    let i = pos;
-    while (i > floor && !CLAUSE_END.test(text[i - 1]!)) i--;
-    return i;
-  };
-  const segmentEnd = (pos: number, ceiling: number) => {
-    let i = pos;
-    while (i < ceiling && !SEGMENT_END.test(text[i]!)) i++;
-    return i;
-  };
-  const onlySeparators = (from: number, to: number) => text.slice(from, to).replace(GAP_FILLER, '').replace(/[，,、\s（(）)]/gu, '') === '';
+/** What holds across the parts of a sentence: its mentions and the period a clause opened with. */
+interface SentenceState {
+  from: number;
+  to: number;
+  mentions: Mention[];
+  period?: MentionOf<'period'>;
+  /** No figure has taken the period yet: a figure right after it quotes from the period on. */
+  periodFresh: boolean;
+}
 
-  for (const sentence of sentences(text)) {
-    const [sFrom, sTo] = sentence;
-    const mentions = scanMentions(text.slice(sFrom, sTo), places).map((m) => ({ ...m, start: m.start + sFrom, end: m.end + sFrom }) as Mention);
-    let period: (Mention & { type: 'period' }) | undefined;
-    let periodFresh = false;
+/** The paragraph's text and what its parts have drafted: figures, projects and the numbers skipped. */
+class ParagraphReader {
+  readonly figures: DraftFigure[] = [];
+  readonly projects: BuildingProject[] = [];
+  readonly skipped: string[] = [];
+  readonly text: string;
+  readonly point: string;
 
-    for (const part of parts(text, sentence)) {
-      const [pFrom, pTo] = part;
-      const built: Building[] = [];
-      let project: BuildingProject | undefined;
-      let previousEnd = pFrom;
-
-      const regionStart = (m: Mention) => {
-        let start = Math.max(clauseStart(m.start, pFrom), previousEnd);
-        while (start < m.start && SEPARATOR.test(text[start]!)) start++;
-        return start;
-      };
-      const quoteStartFor = (start: number) => {
-        if (period && periodFresh && period.start < start) {
-          const between = text.slice(period.end, start);
-          if (/^[\s，,]*$/u.test(between) || clauseStart(start, pFrom) <= period.start) return period.start;
-        }
-        return start;
-      };
-      const newFigure = (m: Mention, name: string, nameFrom: Building['nameFrom'], start: number): Building => {
-        const f: Building = {
-          name,
-          ...(period ? { period: period.text } : {}),
-          review: [],
-          quoteStart: quoteStartFor(start),
-          quoteEnd: segmentEnd(m.end, pTo),
-          lastEnd: m.end,
-          nameFrom,
-        };
-        periodFresh = false;
-        built.push(f);
-        if (project) project.figures.push(f);
-        return f;
-      };
-      const extend = (f: Building, end: number) => {
-        f.lastEnd = Math.max(f.lastEnd, end);
-        f.quoteEnd = Math.max(f.quoteEnd, segmentEnd(end, pTo));
-      };
-      const carryVerb = (f: Building, start: number) => {
-        const before = built.at(-2);
-        if (!before || text[start - 1] !== '、') return;
-        if (ATTRIBUTE.test(f.name)) {
-          f.name = `${before.name}${f.name}`;
-          return;
-        }
-        const verb = COUNTING_VERBS.find((v) => before.name.startsWith(v));
-        if (verb && !COUNTING_VERBS.some((v) => f.name.startsWith(v))) f.name = `${verb}${f.name}`;
-      };
-
-      /** The figures the last 分别 list made, for a second list of values that follows (…，分别增长…). */
-      let listed: Building[] = [];
-      /** 从8家增加至15家: the name and start of the change, waiting for the value it ends at. */
-      let change: { name: string; start: number; from: string } | undefined;
-
-      /**
-       * A list with 分别: the names before it, a run of values after it (A、B和C分别增长x%、y%、z%), paired
-       * in order. When the counts differ nothing is paired: the values are noted, not guessed.
-       * Returns how many mentions it took, or 0 when this is not such a list.
-       */
-      const respectively = (k: number, start: number, pre: string): number => {
-        const m = partMentions[k]!;
-        const at = pre.lastIndexOf('分别');
-        if (at < 0 || !(m.type === 'quantity' || m.type === 'growth' || m.type === 'percent')) return 0;
-        // What follows 分别 is a verb (为, 完成) and maybe what is counted (完成投资): that goes on every name.
-        const after = pre.slice(at + 2).replace(/\s/gu, '');
-        if (!/^[\u4e00-\u9fa5]{0,8}$/u.test(after)) return 0;
-        const counted = /^(?:为|是|达到?|同比|有)?$/u.test(after) ? '' : cleanName(after);
-        const run: Mention[] = [m];
-        const sameKind = (n: Mention) => (m.type === 'quantity' ? n.type === 'quantity' : n.type === 'percent' || n.type === 'growth');
-        for (let j = k + 1; j < partMentions.length; j++) {
-          const n = partMentions[j]!;
-          if (!sameKind(n) || !/^[、和及与\s]*$/u.test(text.slice(run.at(-1)!.end, n.start))) break;
-          run.push(n);
-        }
-        if (run.length < 2) return 0;
-        const runEnd = run.at(-1)!.end;
-        const rawNames = pre.slice(0, at);
-        const growthWord = /(?:增速|增幅|同比增长|增长)$/u.exec(rawNames.replace(/\s/gu, ''));
-        const asGrowth = m.type === 'growth' || (m.type === 'percent' && growthWord !== null);
-        const growthOf = (n: Mention): DraftGrowth => {
-          const value = n.type === 'growth' ? n.value : n.type === 'percent' ? n.value : 0;
-          const written = n.type === 'growth' || n.type === 'percent' ? n.written : String(value);
-          const kind = m.type === 'growth' ? m.kind : undefined;
-          const unit = n.type === 'growth' ? n.unit : '%';
-          return { value: m.type === 'growth' && m.value < 0 ? -Math.abs(value) : value, unit, ...(kind ? { kind } : {}), ...(written !== String(Math.abs(value)) ? { written } : {}) };
-        };
-        const names = listNames(growthWord ? rawNames.replace(/\s/gu, '').slice(0, -growthWord[0].length) : rawNames)
-          .filter((n) => n !== '')
-          .map((n) => `${n}${counted}`);
-        // …，分别增长x%、y%: the growth of the figures the list before made.
-        if (names.length === 0 && asGrowth && listed.length === run.length && listed.every((f) => !f.growth)) {
-          listed.forEach((f, i) => {
-            f.growth = growthOf(run[i]!);
-            extend(f, runEnd);
-          });
-          previousEnd = runEnd;
-          return run.length;
-        }
-        if (names.length < 2) return 0;
-        const values = text.slice(m.start, runEnd);
-        if (names.length !== run.length) {
-          skipped.push(`“${text.slice(start, runEnd)}”列出${names.length}个名称、${run.length}个数值，数目不同，没有配对（${values}）`);
-          previousEnd = runEnd;
-          return run.length;
-        }
-        listed = run.map((n, i) => {
-          const f = newFigure(n, names[i]!, 'before', start);
-          if (asGrowth) f.growth = growthOf(n);
-          else if (n.type === 'quantity') Object.assign(f, quantityOf(n));
-          else if (n.type === 'percent') Object.assign(f, { value: n.value, unit: '%', ...(n.written !== String(n.value) ? { written: n.written } : {}) });
-          f.lastEnd = n.end;
-          f.quoteEnd = Math.max(f.quoteEnd, segmentEnd(runEnd, pTo));
-          return f;
-        });
-        previousEnd = runEnd;
-        return run.length;
-      };
-
-      /**
-       * A rank several items share (A、B增速均居全市第二; …，增速均居全市第二): the rank on each of them.
-       * Returns whether the rank was placed.
-       */
-      const sharedRank = (rank: DraftRank, pre: string, name: string, m: Mention, start: number): boolean => {
-        const squashed = pre.replace(/\s/gu, '');
-        if (!/[均都]$/u.test(squashed)) return false;
-        const names = listNames(squashed.slice(0, -1).replace(/(?:增速|增幅|增量|总量|规模|排名|位次)$/u, '')).filter((n) => n !== '');
-        if (names.length >= 2) {
-          for (const n of names) {
-            const existing = built.find((f) => f.name === n && !f.rank);
-            if (existing) {
-              existing.rank = rank;
-              extend(existing, m.end);
-            } else newFigure(m, n, 'before', start).rank = rank;
-          }
-          return true;
-        }
-        const open = built.filter((f) => !f.rank && (f.value !== undefined || f.growth));
-        if ((name === '' || ATTRIBUTE_ONLY.test(name)) && open.length >= 2) {
-          for (const f of open) {
-            f.rank = rank;
-            extend(f, m.end);
-          }
-          return true;
-        }
-        return false;
-      };
-
-      const partMentions = mentions.filter((x) => x.start >= pFrom && x.start < pTo);
-      for (let k = 0; k < partMentions.length; k++) {
-        const m = partMentions[k]!;
-        const last = built.at(-1);
-        if (m.type === 'period') {
-          period = m;
-          periodFresh = true;
-          previousEnd = m.end;
-          continue;
-        }
-        let start = regionStart(m);
-        const pre = text.slice(start, m.start);
-        let name = cleanName(pre, period?.text);
-
-        const taken = respectively(k, start, pre);
-        if (taken > 0) {
-          k += taken - 1;
-          continue;
-        }
-        // 从8家增加至15家: the value it ends at, named and quoted from 从.
-        if (m.type === 'quantity' && /[从由]$/u.test(pre.trim())) {
-          const to = /^\s*(?:增加|增长|提高|提升|上升|减少|下降|降低|扩大|缩小|调整|发展|壮大|升级|扩展)?(?:到|至|为)\s*/u.exec(text.slice(m.end));
-          const next = partMentions[k + 1];
-          if (to && next?.type === 'quantity' && next.start === m.end + to[0].length) {
-            change = { name: cleanName(pre.trim().slice(0, -1), period?.text), start, from: `${pre.trim().slice(-1)}${text.slice(m.start, m.end)}` };
-            continue;
-          }
-        }
-        let changeNote: string | undefined;
-        if (change && m.type === 'quantity') {
-          if (change.name !== '') name = change.name;
-          start = change.start;
-          changeNote = `原文写“${change.from}${text.slice(partMentions[k - 1]!.end, m.end)}”，只填了变化后的数值；变化前的 ${change.from.slice(1)} 没有单列`;
-          change = undefined;
-        }
-        if ((m.type === 'growth' || m.type === 'rank') && ATTRIBUTE_ONLY.test(name) && last) name = '';
-
-        switch (m.type) {
-          case 'quantity': {
-            if (CHANGE.test(pre)) {
-              skipped.push(`“${text.slice(start, m.end)}”是与上年相比的增减量，没有列入`);
-              break;
-            }
-            // 12个行政村集体经济总收入达到865万元: the noun read after 12个 names the 865万元.
-            if (name === '' && last?.nameFrom === 'after' && /^\s*(达到|达|为|共计|合计|总计|累计|约)$/u.test(pre) && last.lastEnd === start - (pre.length - pre.trimStart().length)) {
-              const noun = last.name.slice(last.leadVerb?.length ?? 0);
-              last.name = `${last.leadVerb ?? ''}${countedHead(noun)}`;
-              name = noun;
-            }
-            const etc = /等$/u.test(pre.trim());
-            let consumed = m.end;
-            let nameFrom: Building['nameFrom'] = 'before';
-            let leadVerb: string | undefined;
-            const areaOf = AREA.test(m.unit) ? nounAfter(text, m.end, pTo) : '';
-            if (areaOf.length >= 2 && !etc) {
-              // 55亩工业储备类征地任务: the number is the area of what follows.
-              name = `${areaOf.replace(/(任务|工作|项目)$/u, '')}面积`;
-              consumed = m.end + areaOf.length;
-            } else if (name === '' || isLeadOnly(name) || etc) {
-              const noun = nounAfter(text, m.end, pTo);
-              if (noun !== '') {
-                leadVerb = name !== '' && !etc ? name : undefined;
-                name = `${leadVerb ?? ''}${noun}`;
-                nameFrom = 'after';
-                consumed = m.end + noun.length;
-              }
-            }
-            if (name === '' && last && last.value === undefined && onlySeparators(last.lastEnd, m.start)) {
-              Object.assign(last, quantityOf(m));
-              extend(last, consumed);
-              break;
-            }
-            if (name === '') {
-              let base = last ? (last.nameFrom === 'after' ? (last.leadVerb ?? '') : last.name) : '';
-              // 参观团队15批次800多人: the people are counted, not the groups.
-              if (/人|人次/u.test(m.unit)) base = base.replace(/(团队|团组|代表团|考察团|团|队|组|家庭)$/u, '');
-              name = `${base}${unitLabel(m.unit)}`;
-              nameFrom = 'fallback';
-            }
-            const sameClause = last !== undefined && last.lastEnd >= clauseStart(m.start, pFrom);
-            const f = newFigure(m, name, nameFrom, pre === '' && last && sameClause ? last.quoteStart : start);
-            Object.assign(f, quantityOf(m));
-            if (changeNote) f.review.push(changeNote);
-            if (leadVerb) f.leadVerb = leadVerb;
-            if (nameFrom === 'fallback') f.review.push(`原文在数字前没有写名称，名称“${name}”是推测的`);
-            extend(f, consumed);
-            previousEnd = consumed;
-            carryVerb(f, start);
-            continue;
-          }
-          case 'percent': {
-            if (isAmountName(name)) {
-              const f = newFigure(m, name, 'before', start);
-              f.growth = { value: m.value, unit: '%' };
-              f.review.push(`原文只写“${text.slice(m.start, m.end)}”，没写是数值还是增速；按增速填写，未填口径`);
-              break;
-            }
-            const stem = /^(.{1,3})率$/u.exec(name)?.[1];
-            const done = stem ? doneFor(stem) : undefined;
-            if (done && m.value <= 100) {
-              project = startProject(done, m.value, name);
-              project.quoteEnd = Math.max(project.quoteEnd, segmentEnd(m.end, pTo));
-              break;
-            }
-            if (name === '') {
-              skipped.push(`“${text.slice(clauseStart(m.start, pFrom), m.end)}”中的 ${m.value}% 没有名称，没有列入`);
-              break;
-            }
-            if (m.value > 100) {
-              skipped.push(`“${text.slice(start, m.end)}”超过 100%，不能作为百分比填写，没有列入`);
-              break;
-            }
-            const f = newFigure(m, name, 'before', start);
-            f.value = m.value;
-            f.unit = '%';
-            if (m.written !== String(m.value)) f.written = m.written;
-            break;
-          }
-          case 'growth': {
-            const growth: DraftGrowth = { value: m.value, unit: m.unit, ...(m.kind ? { kind: m.kind } : {}), ...(m.written !== String(Math.abs(m.value)) ? { written: m.written } : {}) };
-            if (last && !last.growth && (onlySeparators(last.lastEnd, m.start) || name === '')) {
-              last.growth = growth;
-              extend(last, m.end);
-              break;
-            }
-            if (name === '') {
-              skipped.push(`“${text.slice(clauseStart(m.start, pFrom), m.end)}”没有写是哪项指标的增速，没有列入`);
-              break;
-            }
-            newFigure(m, name, 'before', start).growth = growth;
-            break;
-          }
-          case 'rank': {
-            if (!m.scope) {
-              skipped.push(`排名“${m.written}”没有写范围（全市、温州…），没有填写排名`);
-              break;
-            }
-            const rank: DraftRank = { position: m.position, scope: m.scope, written: m.written };
-            if (sharedRank(rank, pre, name, m, start)) break;
-            if (m.continuation && last?.rank) {
-              const f = newFigure(m, last.name, last.nameFrom, last.quoteStart);
-              f.quoteStart = last.quoteStart;
-              if (last.period) f.period = last.period;
-              f.rank = rank;
-              break;
-            }
-            if (last && !last.rank && (onlySeparators(last.lastEnd, m.start) || name === '')) {
-              last.rank = rank;
-              extend(last, m.end);
-              break;
-            }
-            if (name === '') {
-              skipped.push(`排名“${m.written}”前没有写是哪项工作的排名，没有列入`);
-              break;
-            }
-            newFigure(m, name, 'before', start).rank = rank;
-            break;
-          }
-          case 'completion': {
-            const nearest = [...built].reverse().find((f) => f.value !== undefined && f.unit !== '%');
-            // An indicator with growth or rank stays an indicator; the project only borrows its name.
-            const done = nearest && !nearest.growth && !nearest.rank ? nearest : undefined;
-            if (m.rate > 100) {
-              skipped.push(`“${text.slice(m.start, m.end)}”超过 100%，进度不能超过 100%，没有列入`);
-              break;
-            }
-            if (done) {
-              project = startProject(done, m.rate, m.rateName);
-            } else {
-              project = {
-                name: name || nearest?.name || m.rateName,
-                start,
-                progress: { rate: m.rate, rateName: m.rateName, ...(period ? { period: period.text } : {}) },
-                quoteStart: quoteStartFor(start),
-                quoteEnd: segmentEnd(m.end, pTo),
-                figures: [],
-                sentence: text.slice(sFrom, sTo),
-              };
-              projectsBuilt.push(project);
-            }
-            project.quoteEnd = Math.max(project.quoteEnd, segmentEnd(m.end, pTo));
-            break;
-          }
-          case 'unitless': {
-            if (name === '' || /[年月日号]$/u.test(pre)) break;
-            const f = newFigure(m, name, 'before', start);
-            f.unitless = `${text.slice(start, m.end)}`;
-            break;
-          }
-        }
-        previousEnd = m.end;
-      }
-
-      /** The count a rate like 拆整率 is about: named by the rate's verb (拆整817处), not a derived label. */
-      function doneFor(stem: string): Building | undefined {
-        const counts = built.filter((f) => f.value !== undefined && f.unit !== '%' && f.name.includes(stem));
-        return (
-          counts.find((f) => f.name === stem) ??
-          [...counts].reverse().find((f) => f.nameFrom !== 'fallback' && !/(面积|金额|人数|户数|数量)$/u.test(f.name)) ??
-          counts.at(-1)
-        );
-      }
-
-      function startProject(done: Building, rate: number, rateName: string): BuildingProject {
-        const total = built
-          .slice(0, built.indexOf(done))
-          .reverse()
-          .find((f) => f.unit === done.unit && f.value !== undefined && f.value >= done.value! && !f.growth && !f.rank);
-        const first = total ?? done;
-        const name = done.name.length > 2 || !total ? done.name : total.name;
-        const p: BuildingProject = {
-          name,
-          start: first.quoteStart,
-          progress: {
-            done: quantityFields(done),
-            ...(total ? { total: quantityFields(total) } : {}),
-            rate,
-            rateName,
-            ...(done.period ? { period: done.period } : {}),
-          },
-          quoteStart: first.quoteStart,
-          quoteEnd: done.quoteEnd,
-          figures: built.slice(built.indexOf(first)).filter((f) => f !== done && f !== total),
-          sentence: text.slice(sFrom, sTo),
-        };
-        for (const f of [done, total, ...p.figures]) {
-          const i = f ? built.indexOf(f) : -1;
-          if (i >= 0) built.splice(i, 1);
-        }
-        projectsBuilt.push(p);
-        return p;
-      }
-
-      for (const f of built) {
-        if (!project || !project.figures.includes(f)) finish(f, figures, skipped);
-      }
-    }
+  constructor(text: string, point: string) {
+    this.text = text;
+    this.point = point;
   }
 
-  for (const p of projectsBuilt) {
-    const figs: DraftFigure[] = [];
-    for (const f of p.figures) finish(f, figs, skipped);
-    const rate = p.progress.rate;
-    projects.push({
-      name: p.name,
-      point,
-      status: rate !== undefined && rate >= 100 ? 'done' : 'in-progress',
-      summary: p.sentence.trim(),
-      progress: { ...p.progress, quote: text.slice(p.quoteStart, p.quoteEnd).trim() },
-      figures: figs,
-      quote: text.slice(p.quoteStart, p.quoteEnd).trim(),
-      review: [`项目名称“${p.name}”取自原文数字前的文字，请改成项目或工作的名称`],
-    });
+  clauseStart(pos: number, floor: number): number {
+    let i = pos;
+    while (i > floor && !CLAUSE_END.test(this.text[i - 1]!)) i--;
+    return i;
   }
-  return { figures, projects, skipped };
 
-  function finish(f: Building, out: DraftFigure[], notes: string[]) {
+  segmentEnd(pos: number, ceiling: number): number {
+    let i = pos;
+    while (i < ceiling && !SEGMENT_END.test(this.text[i]!)) i++;
+    return i;
+  }
+
+  /** Only separators and filler words between (，同比, 、其中): a growth or rank there is the figure's. */
+  onlySeparators(from: number, to: number): boolean {
+    return this.text.slice(from, to).replace(GAP_FILLER, '').replace(/[，,、\s（(）)]/gu, '') === '';
+  }
+
+  skip(note: string): void {
+    this.skipped.push(note);
+  }
+
+  /** A figure as drafted, or a note when it has nothing to draft (a number without a unit). */
+  finish(f: Building): DraftFigure | undefined {
     if (f.unitless && !f.growth && !f.rank) {
-      notes.push(`“${f.unitless}”没有写单位，没有列入`);
-      return;
+      this.skip(`“${f.unitless}”没有写单位，没有列入`);
+      return undefined;
     }
-    if (f.value === undefined && !f.growth && !f.rank) return;
+    if (f.value === undefined && !f.growth && !f.rank) return undefined;
     const figure: DraftFigure = {
       name: f.name,
-      point,
+      point: this.point,
       ...(f.period ? { period: f.period } : {}),
       ...(f.value !== undefined && f.unit ? { value: f.value, unit: f.unit, ...(f.written ? { written: f.written } : {}) } : {}),
       ...(f.bound ? { bound: f.bound } : {}),
       ...(f.growth ? { growth: f.growth } : {}),
       ...(f.rank ? { rank: f.rank } : {}),
-      quote: text.slice(f.quoteStart, f.quoteEnd).trim(),
+      quote: this.text.slice(f.quoteStart, f.quoteEnd).trim(),
       review: [...f.review],
     };
     if (f.unitless) figure.review.push(`原文“${f.unitless}”没有写单位，数值没有填写`);
@@ -581,14 +187,621 @@ export function extractFigures(paragraph: string, point: string, places: string[
       figure.impliedUnit = `${figure.unit}元`;
       figure.review.push(`原文写“${figure.value}${figure.unit}”，没写“元”；impliedUnit 按${figure.unit}元填写`);
     }
-    out.push(figure);
+    return figure;
+  }
+
+  keep(f: Building): void {
+    const figure = this.finish(f);
+    if (figure) this.figures.push(figure);
+  }
+
+  extraction(): Extraction {
+    const projects = this.projects.map((p): DraftProject => {
+      const figures = p.figures.map((f) => this.finish(f)).filter((f): f is DraftFigure => f !== undefined);
+      const rate = p.progress.rate;
+      const quote = this.text.slice(p.quoteStart, p.quoteEnd).trim();
+      return {
+        name: p.name,
+        point: this.point,
+        status: rate !== undefined && rate >= 100 ? 'done' : 'in-progress',
+        summary: p.sentence.trim(),
+        progress: { ...p.progress, quote },
+        figures,
+        quote,
+        review: [`项目名称“${p.name}”取自原文数字前的文字，请改成项目或工作的名称`],
+      };
+    });
+    return { figures: this.figures, projects, skipped: this.skipped };
   }
 }
 
-function quantityOf(m: Mention & { type: 'quantity' }): Pick<Building, 'value' | 'unit' | 'bound' | 'written'> {
-  return { value: m.value, unit: m.unit, ...(m.bound ? { bound: m.bound } : {}), ...(m.written !== String(m.value) ? { written: m.written } : {}) };
+/**
+ * Reads one part of a sentence (up to its ；) mention by mention. Every rule below is one method: it
+ * returns undefined when it does not apply; when it does, it takes the mention and returns where the
+ * words it consumed end (the next mention's words start after that).
+ */
+class PartReader {
+  private readonly built: Building[] = [];
+  private readonly mentions: Mention[];
+  private project: BuildingProject | undefined;
+  private previousEnd: number;
+  /** The figures the last 分别 list made, for a second list of values that follows (…，分别增长…). */
+  private listed: Building[] = [];
+  /** 从8家增加至15家: the name and start of the change, waiting for the value it ends at. */
+  private change: { name: string; start: number; from: string } | undefined;
+  private readonly paragraph: ParagraphReader;
+  private readonly sentence: SentenceState;
+  private readonly from: number;
+  private readonly to: number;
+
+  constructor(paragraph: ParagraphReader, sentence: SentenceState, from: number, to: number) {
+    this.paragraph = paragraph;
+    this.sentence = sentence;
+    this.from = from;
+    this.to = to;
+    this.previousEnd = from;
+    this.mentions = sentence.mentions.filter((m) => m.start >= from && m.start < to);
+  }
+
+  private get text(): string {
+    return this.paragraph.text;
+  }
+
+  read(): void {
+    for (let k = 0; k < this.mentions.length; ) k += this.readMention(k);
+    for (const f of this.built) if (!this.project || !this.project.figures.includes(f)) this.paragraph.keep(f);
+  }
+
+  /** Reads the mention at k, and the ones a list takes with it; returns how many mentions it took. */
+  private readMention(k: number): number {
+    const m = this.mentions[k]!;
+    if (m.type === 'period') {
+      this.openPeriod(m);
+      return 1;
+    }
+    const r = this.reading(m);
+    const listed = this.respectively(k, r);
+    if (listed > 0) return listed;
+    if (this.changeFrom(k, r)) return 1;
+    if (m.type === 'quantity') this.changeTo(k, r);
+    this.previousEnd = this.byKind(m, r);
+    return 1;
+  }
+
+  /** The rules of each kind of mention, in order; the last rule of each always applies. */
+  private byKind(m: Exclude<Mention, MentionOf<'period'>>, r: Reading): number {
+    switch (m.type) {
+      case 'quantity':
+        return this.changeAgainstLastYear(m, r) ?? this.quantity(m, r, this.quantityNaming(m, r));
+      case 'percent':
+        return this.growthOfAmount(m, r) ?? this.completionRateOfCount(m, r) ?? this.unnamedPercent(m, r) ?? this.percentOver100(m, r) ?? this.percent(m, r);
+      case 'growth':
+        this.dropAttributeName(r);
+        return this.growthOfLast(m, r) ?? this.unnamedGrowth(m, r) ?? this.growth(m, r);
+      case 'rank': {
+        this.dropAttributeName(r);
+        return this.unscopedRank(m) ?? this.sharedRank(m, r) ?? this.continuedRank(m, r) ?? this.rankOfLast(m, r) ?? this.unnamedRank(m, r) ?? this.rank(m, r);
+      }
+      case 'completion':
+        return this.completionOver100(m) ?? this.completion(m, r);
+      case 'unitless':
+        return this.unitless(m, r);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Before the rules
+
+  /** `1-5月份，规上工业产值…`: the period holds for the figures that follow in the sentence. */
+  private openPeriod(m: MentionOf<'period'>): void {
+    this.sentence.period = m;
+    this.sentence.periodFresh = true;
+    this.previousEnd = m.end;
+  }
+
+  /** The words before a mention, from the end of the previous figure or the clause start, as a name. */
+  private reading(m: Mention): Reading {
+    let start = Math.max(this.paragraph.clauseStart(m.start, this.from), this.previousEnd);
+    while (start < m.start && SEPARATOR.test(this.text[start]!)) start++;
+    const pre = this.text.slice(start, m.start);
+    return { start, pre, name: cleanName(pre, this.sentence.period?.text), last: this.built.at(-1) };
+  }
+
+  /** `增速均居…`, `同比增长…` after a figure: a word that only names an attribute of the figure before. */
+  private dropAttributeName(r: Reading): void {
+    if (ATTRIBUTE_ONLY.test(r.name) && r.last) r.name = '';
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Lists and changes, of any kind of value
+
+  /**
+   * `粮食产量、蔬菜产量和水产品产量分别同比增长2.1%、4.3%、6.5%`: the names before 分别 and the run of
+   * values after it, paired in order; what follows 分别 (完成投资) goes on every name. A second run after
+   * such a list (`…分别为3.2亿元、1.5亿元，分别增长8%、6%`) is the growth of the figures it made. When the
+   * counts differ nothing is paired: the values are noted, not guessed. Returns how many mentions it took.
+   */
+  private respectively(k: number, r: Reading): number {
+    const m = this.mentions[k]!;
+    const at = r.pre.lastIndexOf('分别');
+    if (at < 0 || !(m.type === 'quantity' || m.type === 'growth' || m.type === 'percent')) return 0;
+    // What follows 分别 is a verb (为, 完成) and maybe what is counted (完成投资): that goes on every name.
+    const after = r.pre.slice(at + 2).replace(/\s/gu, '');
+    if (!/^[\u4e00-\u9fa5]{0,8}$/u.test(after)) return 0;
+    const counted = /^(?:为|是|达到?|同比|有)?$/u.test(after) ? '' : cleanName(after);
+    const run = this.runOfValues(k);
+    if (run.length < 2) return 0;
+    const runEnd = run.at(-1)!.end;
+    const rawNames = r.pre.slice(0, at);
+    const growthWord = /(?:增速|增幅|同比增长|增长)$/u.exec(rawNames.replace(/\s/gu, ''));
+    const asGrowth = m.type === 'growth' || (m.type === 'percent' && growthWord !== null);
+    const names = listNames(growthWord ? rawNames.replace(/\s/gu, '').slice(0, -growthWord[0].length) : rawNames)
+      .filter((n) => n !== '')
+      .map((n) => `${n}${counted}`);
+    if (names.length === 0 && asGrowth && this.listed.length === run.length && this.listed.every((f) => !f.growth)) {
+      this.listed.forEach((f, i) => {
+        f.growth = listedGrowth(m, run[i]!);
+        this.extend(f, runEnd);
+      });
+      this.previousEnd = runEnd;
+      return run.length;
+    }
+    if (names.length < 2) return 0;
+    this.previousEnd = runEnd;
+    if (names.length !== run.length) {
+      this.paragraph.skip(`“${this.text.slice(r.start, runEnd)}”列出${names.length}个名称、${run.length}个数值，数目不同，没有配对（${this.text.slice(m.start, runEnd)}）`);
+      return run.length;
+    }
+    this.listed = run.map((n, i) => {
+      const f = this.newFigure(n, names[i]!, 'before', r.start);
+      if (asGrowth) f.growth = listedGrowth(m, n);
+      else if (n.type === 'quantity') Object.assign(f, quantityOf(n));
+      else if (n.type === 'percent') Object.assign(f, percentOf(n));
+      f.lastEnd = n.end;
+      f.quoteEnd = Math.max(f.quoteEnd, this.paragraph.segmentEnd(runEnd, this.to));
+      return f;
+    });
+    return run.length;
+  }
+
+  /** The values of a 分别 list from k on: of one kind (quantities, or rates), joined by 、 和 及 与. */
+  private runOfValues(k: number): Mention[] {
+    const first = this.mentions[k]!;
+    const sameKind = (n: Mention) => (first.type === 'quantity' ? n.type === 'quantity' : n.type === 'percent' || n.type === 'growth');
+    const run = [first];
+    for (const n of this.mentions.slice(k + 1)) {
+      if (!sameKind(n) || !/^[、和及与\s]*$/u.test(this.text.slice(run.at(-1)!.end, n.start))) break;
+      run.push(n);
+    }
+    return run;
+  }
+
+  /** `企业从8家增加至15家`: the first value waits for the value the change ends at (changeTo). */
+  private changeFrom(k: number, r: Reading): boolean {
+    const m = this.mentions[k]!;
+    if (m.type !== 'quantity' || !/[从由]$/u.test(r.pre.trim())) return false;
+    const to = CHANGE_TO.exec(this.text.slice(m.end));
+    const next = this.mentions[k + 1];
+    if (!to || next?.type !== 'quantity' || next.start !== m.end + to[0].length) return false;
+    const pre = r.pre.trim();
+    this.change = { name: cleanName(pre.slice(0, -1), this.sentence.period?.text), start: r.start, from: `${pre.slice(-1)}${this.text.slice(m.start, m.end)}` };
+    return true;
+  }
+
+  /** `从8家增加至15家`: the 15家 is the figure, named and quoted from 从, with a note on the 8家. */
+  private changeTo(k: number, r: Reading): void {
+    const change = this.change;
+    if (!change) return;
+    const m = this.mentions[k]!;
+    if (change.name !== '') r.name = change.name;
+    r.start = change.start;
+    r.changeNote = `原文写“${change.from}${this.text.slice(this.mentions[k - 1]!.end, m.end)}”，只填了变化后的数值；变化前的 ${change.from.slice(1)} 没有单列`;
+    this.change = undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Quantities: 4.91亿元, 12个村级采样点, 800多人
+
+  /** `同比减少12件`: a change against last year, not a figure of this year. */
+  private changeAgainstLastYear(m: MentionOf<'quantity'>, r: Reading): number | undefined {
+    if (!CHANGE.test(r.pre)) return undefined;
+    this.paragraph.skip(`“${this.text.slice(r.start, m.end)}”是与上年相比的增减量，没有列入`);
+    return m.end;
+  }
+
+  /** The name of a quantity: from the words before it, else from the noun after it. */
+  private quantityNaming(m: MentionOf<'quantity'>, r: Reading): Naming {
+    this.carriedNoun(r);
+    const etc = /等$/u.test(r.pre.trim());
+    return this.areaOfWhatFollows(m, etc) ?? this.nounAfterNumber(m, r, etc) ?? { name: r.name, nameFrom: 'before', consumed: m.end };
+  }
+
+  /**
+   * `12个行政村集体经济总收入达到865万元`: the noun read after 12个 names the 865万元; the 12个 keeps the
+   * head of the noun (行政村).
+   */
+  private carriedNoun(r: Reading): void {
+    const { last, pre } = r;
+    if (r.name !== '' || last?.nameFrom !== 'after' || !/^\s*(达到|达|为|共计|合计|总计|累计|约)$/u.test(pre)) return;
+    if (last.lastEnd !== r.start - (pre.length - pre.trimStart().length)) return;
+    const noun = last.name.slice(last.leadVerb?.length ?? 0);
+    last.name = `${last.leadVerb ?? ''}${countedHead(noun)}`;
+    r.name = noun;
+  }
+
+  /** `二期55亩工业储备类征地任务`: an area before a noun is the area of what follows (工业储备类征地面积). */
+  private areaOfWhatFollows(m: MentionOf<'quantity'>, etc: boolean): Naming | undefined {
+    const areaOf = AREA.test(m.unit) ? nounAfter(this.text, m.end, this.to) : '';
+    if (areaOf.length < 2 || etc) return undefined;
+    return { name: `${areaOf.replace(/(任务|工作|项目)$/u, '')}面积`, nameFrom: 'before', consumed: m.end + areaOf.length };
+  }
+
+  /**
+   * `启动2个城中村改造项目`, `开展宣讲、培训等活动30场`: with no name before the number (or only a verb,
+   * or a list closed by 等) the noun after it names it; the verb stays in front (启动城中村改造项目).
+   */
+  private nounAfterNumber(m: MentionOf<'quantity'>, r: Reading, etc: boolean): Naming | undefined {
+    if (!(r.name === '' || isLeadOnly(r.name) || etc)) return undefined;
+    const noun = nounAfter(this.text, m.end, this.to);
+    if (noun === '') return undefined;
+    const leadVerb = r.name !== '' && !etc ? r.name : undefined;
+    return { name: `${leadVerb ?? ''}${noun}`, nameFrom: 'after', ...(leadVerb ? { leadVerb } : {}), consumed: m.end + noun.length };
+  }
+
+  /**
+   * A quantity named by nothing, right after a figure without a value (`规上工业产值同比增长5%，4.2亿元`):
+   * the value of that figure; else a new figure (`新发展特色水果种植1350亩`), named by a guess from its
+   * unit when nothing names it (`接待参观团队15批次800多人` → 接待参观人数), which the editor is asked to check.
+   */
+  private quantity(m: MentionOf<'quantity'>, r: Reading, naming: Naming): number {
+    const { last } = r;
+    if (naming.name === '' && last && last.value === undefined && this.paragraph.onlySeparators(last.lastEnd, m.start)) {
+      Object.assign(last, quantityOf(m));
+      this.extend(last, naming.consumed);
+      return m.end;
+    }
+    const { name, nameFrom } = naming.name === '' ? { name: this.guessedName(m, last), nameFrom: 'fallback' as const } : naming;
+    const sameClause = last !== undefined && last.lastEnd >= this.paragraph.clauseStart(m.start, this.from);
+    const f = this.newFigure(m, name, nameFrom, r.pre === '' && last && sameClause ? last.quoteStart : r.start);
+    Object.assign(f, quantityOf(m));
+    if (r.changeNote) f.review.push(r.changeNote);
+    if (naming.leadVerb) f.leadVerb = naming.leadVerb;
+    if (nameFrom === 'fallback') f.review.push(`原文在数字前没有写名称，名称“${name}”是推测的`);
+    this.extend(f, naming.consumed);
+    this.carryVerb(f, r.start);
+    return naming.consumed;
+  }
+
+  /** `接待参观团队15批次800多人`: the name of the figure before and what the unit counts (参观人数). */
+  private guessedName(m: MentionOf<'quantity'>, last: Building | undefined): string {
+    let base = last ? (last.nameFrom === 'after' ? (last.leadVerb ?? '') : last.name) : '';
+    // The people are counted, not the groups.
+    if (/人|人次/u.test(m.unit)) base = base.replace(/(团队|团组|代表团|考察团|团|队|组|家庭)$/u, '');
+    return `${base}${unitLabel(m.unit)}`;
+  }
+
+  /**
+   * `整治C级危房3户、D级危房3户`, `拆除违章建筑156处、面积4.2万平方米`: an item of a list after 、 takes
+   * the counting verb of the item before, and an attribute (面积) takes its name.
+   */
+  private carryVerb(f: Building, start: number): void {
+    const before = this.built.at(-2);
+    if (!before || this.text[start - 1] !== '、') return;
+    if (ATTRIBUTE.test(f.name)) {
+      f.name = `${before.name}${f.name}`;
+      return;
+    }
+    const verb = COUNTING_VERBS.find((v) => before.name.startsWith(v));
+    if (verb && !COUNTING_VERBS.some((v) => f.name.startsWith(v))) f.name = `${verb}${f.name}`;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Percentages without a growth word: 92.71%, 拆整率达97.19%
+
+  /** `规上工业产值8.5%`: a bare percentage after an amount is read as its growth, for the editor to check. */
+  private growthOfAmount(m: MentionOf<'percent'>, r: Reading): number | undefined {
+    if (!isAmountName(r.name)) return undefined;
+    const f = this.newFigure(m, r.name, 'before', r.start);
+    f.growth = { value: m.value, unit: '%' };
+    f.review.push(`原文只写“${this.text.slice(m.start, m.end)}”，没写是数值还是增速；按增速填写，未填口径`);
+    return m.end;
+  }
+
+  /** `受理矛盾纠纷58件，化解56件，化解率96.6%`: the rate of a count named like it makes the count a project's progress. */
+  private completionRateOfCount(m: MentionOf<'percent'>, r: Reading): number | undefined {
+    const stem = /^(.{1,3})率$/u.exec(r.name)?.[1];
+    const done = stem ? this.doneFor(stem) : undefined;
+    if (!done || m.value > 100) return undefined;
+    this.startProject(done, m.value, r.name);
+    this.reachProject(m.end);
+    return m.end;
+  }
+
+  /** `完成 2022 年2027 亩高标农田建设 80%`: nothing before the percentage names it; noted, not drafted. */
+  private unnamedPercent(m: MentionOf<'percent'>, r: Reading): number | undefined {
+    if (r.name !== '') return undefined;
+    this.paragraph.skip(`“${this.text.slice(this.paragraph.clauseStart(m.start, this.from), m.end)}”中的 ${m.value}% 没有名称，没有列入`);
+    return m.end;
+  }
+
+  /** `占目标任务(剔除烟叶税)的278%`: more than 100% cannot be a share; noted, not drafted. */
+  private percentOver100(m: MentionOf<'percent'>, r: Reading): number | undefined {
+    if (m.value <= 100) return undefined;
+    this.paragraph.skip(`“${this.text.slice(r.start, m.end)}”超过 100%，不能作为百分比填写，没有列入`);
+    return m.end;
+  }
+
+  /** `办结率100%`, `城镇登记失业率控制在2.1%以内`: a figure in %. */
+  private percent(m: MentionOf<'percent'>, r: Reading): number {
+    Object.assign(this.newFigure(m, r.name, 'before', r.start), percentOf(m));
+    return m.end;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Growth: 累计增速10.8%, 同比下降3.2%, 提高1.5个百分点
+
+  /** `规上工业产值4.91亿元，累计增速10.8%`: growth right after a figure (or without a name) is its growth. */
+  private growthOfLast(m: MentionOf<'growth'>, r: Reading): number | undefined {
+    const { last } = r;
+    if (!last || last.growth || !(this.paragraph.onlySeparators(last.lastEnd, m.start) || r.name === '')) return undefined;
+    last.growth = growthOf(m);
+    this.extend(last, m.end);
+    return m.end;
+  }
+
+  /** `同比增长5%` opening a part, with no figure before it: noted, not drafted. */
+  private unnamedGrowth(m: MentionOf<'growth'>, r: Reading): number | undefined {
+    if (r.name !== '') return undefined;
+    this.paragraph.skip(`“${this.text.slice(this.paragraph.clauseStart(m.start, this.from), m.end)}”没有写是哪项指标的增速，没有列入`);
+    return m.end;
+  }
+
+  /** `力争全年规上工业产值增长10%`, `信访总量同比下降23%`: a figure with growth and no value. */
+  private growth(m: MentionOf<'growth'>, r: Reading): number {
+    this.newFigure(m, r.name, 'before', r.start).growth = growthOf(m);
+    return m.end;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Ranks: 全市排名8, 居全市第三, 位于乐清第2、温州第8
+
+  /** `工业投资增长12%，排名第四`: a rank without a scope (全市, 温州…) cannot be placed; noted. */
+  private unscopedRank(m: MentionOf<'rank'>): number | undefined {
+    if (m.scope) return undefined;
+    this.paragraph.skip(`排名“${m.written}”没有写范围（全市、温州…），没有填写排名`);
+    return m.end;
+  }
+
+  /**
+   * `工业产值、税收增速均居全市第二` (the names listed before 均) or `产值8亿元、税收1亿元，增速均居全市第二`
+   * (the figures before it): a rank several items share, on each of them.
+   */
+  private sharedRank(m: MentionOf<'rank'>, r: Reading): number | undefined {
+    const squashed = r.pre.replace(/\s/gu, '');
+    if (!/[均都]$/u.test(squashed)) return undefined;
+    const rank = rankOf(m);
+    const names = listNames(squashed.slice(0, -1).replace(/(?:增速|增幅|增量|总量|规模|排名|位次)$/u, '')).filter((n) => n !== '');
+    if (names.length >= 2) {
+      for (const n of names) {
+        const existing = this.built.find((f) => f.name === n && !f.rank);
+        if (existing) {
+          existing.rank = rank;
+          this.extend(existing, m.end);
+        } else this.newFigure(m, n, 'before', r.start).rank = rank;
+      }
+      return m.end;
+    }
+    const open = this.built.filter((f) => !f.rank && (f.value !== undefined || f.growth));
+    if (!((r.name === '' || ATTRIBUTE_ONLY.test(r.name)) && open.length >= 2)) return undefined;
+    for (const f of open) {
+      f.rank = rank;
+      this.extend(f, m.end);
+    }
+    return m.end;
+  }
+
+  /** `位于乐清第2、温州第8`: the second rank of a list makes a second figure of the same name. */
+  private continuedRank(m: MentionOf<'rank'>, r: Reading): number | undefined {
+    const { last } = r;
+    if (!m.continuation || !last?.rank) return undefined;
+    const f = this.newFigure(m, last.name, last.nameFrom, last.quoteStart);
+    f.quoteStart = last.quoteStart;
+    if (last.period) f.period = last.period;
+    f.rank = rankOf(m);
+    return m.end;
+  }
+
+  /** `规上工业产值4.91亿元，全市排名8`: a rank right after a figure (or without a name) is its rank. */
+  private rankOfLast(m: MentionOf<'rank'>, r: Reading): number | undefined {
+    const { last } = r;
+    if (!last || last.rank || !(this.paragraph.onlySeparators(last.lastEnd, m.start) || r.name === '')) return undefined;
+    last.rank = rankOf(m);
+    this.extend(last, m.end);
+    return m.end;
+  }
+
+  /** `位居全市第三` opening a part, with no figure before it: noted, not drafted. */
+  private unnamedRank(m: MentionOf<'rank'>, r: Reading): number | undefined {
+    if (r.name !== '') return undefined;
+    this.paragraph.skip(`排名“${m.written}”前没有写是哪项工作的排名，没有列入`);
+    return m.end;
+  }
+
+  /** `平安建设考评获同类街道第一`: a figure with a rank and no value. */
+  private rank(m: MentionOf<'rank'>, r: Reading): number {
+    this.newFigure(m, r.name, 'before', r.start).rank = rankOf(m);
+    return m.end;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Completion rates: 完成率65%, 占年计划的80%
+
+  /** `完成固定资产投资18.6亿元，完成年度目标的103.2%`: progress cannot exceed 100%; noted, not drafted. */
+  private completionOver100(m: MentionOf<'completion'>): number | undefined {
+    if (m.rate <= 100) return undefined;
+    this.paragraph.skip(`“${this.text.slice(m.start, m.end)}”超过 100%，进度不能超过 100%，没有列入`);
+    return m.end;
+  }
+
+  /**
+   * `拆除违法建筑2.3万平方米，完成率达76%`: the quantity before the rate (not an indicator with growth or
+   * rank) is what is done, and a project starts from it; `民间投资4.12亿元，同比增长6.3%，完成全年目标任务的
+   * 71.8%` or `征地工作完成率65%`: a project with the rate alone, named by the words before it.
+   */
+  private completion(m: MentionOf<'completion'>, r: Reading): number {
+    const nearest = [...this.built].reverse().find((f) => f.value !== undefined && f.unit !== '%');
+    // An indicator with growth or rank stays an indicator; the project only borrows its name.
+    if (nearest && !nearest.growth && !nearest.rank) this.startProject(nearest, m.rate, m.rateName);
+    else {
+      const period = this.sentence.period;
+      this.project = {
+        name: r.name || nearest?.name || m.rateName,
+        start: r.start,
+        progress: { rate: m.rate, rateName: m.rateName, ...(period ? { period: period.text } : {}) },
+        quoteStart: this.quoteStartFor(r.start),
+        quoteEnd: this.paragraph.segmentEnd(m.end, this.to),
+        figures: [],
+        sentence: this.sentenceText(),
+      };
+      this.paragraph.projects.push(this.project);
+    }
+    this.reachProject(m.end);
+    return m.end;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Numbers without a unit
+
+  /** `限上社会消费品零售总额2.64，同比增长6.7%`: a number without its unit, noted for the editor (not a date). */
+  private unitless(m: MentionOf<'unitless'>, r: Reading): number {
+    if (r.name === '' || /[年月日号]$/u.test(r.pre)) return m.end;
+    this.newFigure(m, r.name, 'before', r.start).unitless = this.text.slice(r.start, m.end);
+    return m.end;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Building figures and projects
+
+  private sentenceText(): string {
+    return this.text.slice(this.sentence.from, this.sentence.to);
+  }
+
+  /** A figure's quote starts at the period its clause opened with (1-5月份，…) when no figure took it yet. */
+  private quoteStartFor(start: number): number {
+    const { period, periodFresh } = this.sentence;
+    if (period && periodFresh && period.start < start) {
+      const between = this.text.slice(period.end, start);
+      if (/^[\s，,]*$/u.test(between) || this.paragraph.clauseStart(start, this.from) <= period.start) return period.start;
+    }
+    return start;
+  }
+
+  private newFigure(m: Mention, name: string, nameFrom: Building['nameFrom'], start: number): Building {
+    const period = this.sentence.period;
+    const f: Building = {
+      name,
+      ...(period ? { period: period.text } : {}),
+      review: [],
+      quoteStart: this.quoteStartFor(start),
+      quoteEnd: this.paragraph.segmentEnd(m.end, this.to),
+      lastEnd: m.end,
+      nameFrom,
+    };
+    this.sentence.periodFresh = false;
+    this.built.push(f);
+    if (this.project) this.project.figures.push(f);
+    return f;
+  }
+
+  /** The figure reaches to `end`: its quote runs to the end of that segment. */
+  private extend(f: Building, end: number): void {
+    f.lastEnd = Math.max(f.lastEnd, end);
+    f.quoteEnd = Math.max(f.quoteEnd, this.paragraph.segmentEnd(end, this.to));
+  }
+
+  /** The project's quote runs to the end of the segment holding `end`. */
+  private reachProject(end: number): void {
+    this.project!.quoteEnd = Math.max(this.project!.quoteEnd, this.paragraph.segmentEnd(end, this.to));
+  }
+
+  /** The count a rate like 拆整率 is about: named by the rate's verb (拆整817处), not a derived label. */
+  private doneFor(stem: string): Building | undefined {
+    const counts = this.built.filter((f) => f.value !== undefined && f.unit !== '%' && f.name.includes(stem));
+    return (
+      counts.find((f) => f.name === stem) ??
+      [...counts].reverse().find((f) => f.nameFrom !== 'fallback' && !/(面积|金额|人数|户数|数量)$/u.test(f.name)) ??
+      counts.at(-1)
+    );
+  }
+
+  /**
+   * `共有危房872处，已拆整817处，拆整率达97.19%`: the count done, an earlier larger count of the same unit
+   * as the total, and the figures between them, become a project with progress.
+   */
+  private startProject(done: Building, rate: number, rateName: string): void {
+    const { built } = this;
+    const total = built
+      .slice(0, built.indexOf(done))
+      .reverse()
+      .find((f) => f.unit === done.unit && f.value !== undefined && f.value >= done.value! && !f.growth && !f.rank);
+    const first = total ?? done;
+    const p: BuildingProject = {
+      name: done.name.length > 2 || !total ? done.name : total.name,
+      start: first.quoteStart,
+      progress: {
+        done: quantityFields(done),
+        ...(total ? { total: quantityFields(total) } : {}),
+        rate,
+        rateName,
+        ...(done.period ? { period: done.period } : {}),
+      },
+      quoteStart: first.quoteStart,
+      quoteEnd: done.quoteEnd,
+      figures: built.slice(built.indexOf(first)).filter((f) => f !== done && f !== total),
+      sentence: this.sentenceText(),
+    };
+    for (const f of [done, total, ...p.figures]) {
+      const i = f ? built.indexOf(f) : -1;
+      if (i >= 0) built.splice(i, 1);
+    }
+    this.paragraph.projects.push(p);
+    this.project = p;
+  }
 }
 
-function quantityFields(f: Building): { value: number; unit: string; bound?: Bound } {
+/** The written form of a number, when it differs from how the number prints (12.0, 3.50). */
+function writtenIf(written: string, value: number): { written?: string } {
+  return written !== String(value) ? { written } : {};
+}
+
+function quantityOf(m: MentionOf<'quantity'>): Pick<Building, 'value' | 'unit' | 'bound' | 'written'> {
+  return { value: m.value, unit: m.unit, ...(m.bound ? { bound: m.bound } : {}), ...writtenIf(m.written, m.value) };
+}
+
+function percentOf(m: MentionOf<'percent'>): Pick<Building, 'value' | 'unit' | 'written'> {
+  return { value: m.value, unit: '%', ...writtenIf(m.written, m.value) };
+}
+
+function quantityFields(f: Building): NonNullable<DraftProgress['done']> {
   return { value: f.value!, unit: f.unit!, ...(f.bound ? { bound: f.bound } : {}) };
+}
+
+function growthOf(m: MentionOf<'growth'>): DraftGrowth {
+  return { value: m.value, unit: m.unit, ...(m.kind ? { kind: m.kind } : {}), ...writtenIf(m.written, Math.abs(m.value)) };
+}
+
+/**
+ * The growth of one value of a 分别 list: the list's first value says its kind and sign
+ * (`分别下降2%、3%` are both falls); a bare percentage is a growth in %.
+ */
+function listedGrowth(first: Mention, n: Mention): DraftGrowth {
+  const value = n.type === 'growth' || n.type === 'percent' ? n.value : 0;
+  const written = n.type === 'growth' || n.type === 'percent' ? n.written : String(value);
+  const kind = first.type === 'growth' ? first.kind : undefined;
+  const unit = n.type === 'growth' ? n.unit : '%';
+  return { value: first.type === 'growth' && first.value < 0 ? -Math.abs(value) : value, unit, ...(kind ? { kind } : {}), ...writtenIf(written, Math.abs(value)) };
+}
+
+function rankOf(m: MentionOf<'rank'>): DraftRank {
+  return { position: m.position, scope: m.scope!, written: m.written };
 }

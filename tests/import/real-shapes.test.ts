@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { draftReport } from '../../src/import/draft.ts';
-import { extractFigures, type DraftFigure } from '../../src/import/figures.ts';
+import type { DraftFigure } from '../../src/import/drafts.ts';
+import { extractFigures } from '../../src/import/figures.ts';
 import { buildOutline, outlineToMarkdown } from '../../src/import/outline.ts';
 import { readText } from '../../src/import/source.ts';
 
