@@ -3,14 +3,21 @@
  * `npm run check`. Everything drafted is taken from the text; what had to be guessed or could not be
  * drafted is said in `# 待核对：…` comments, which the site never shows.
  */
+import type { z } from 'zod';
 import { flattenNarrative, parseNarrative, type NarrativeNode } from '../model/narrative.ts';
-import type { Town } from '../schemas/town.ts';
-import { mapLines, withComments, WrittenNumber, type YamlMap, type YamlValue } from './emit.ts';
-import type { DraftFigure, DraftProject } from './drafts.ts';
+import type { chartSchema, chartsFileSchema } from '../schemas/charts.ts';
+import type { figureSchema } from '../schemas/common.ts';
+import type { figuresFileSchema, indicatorsFileSchema } from '../schemas/figures.ts';
+import type { planFileSchema, planItemSchema } from '../schemas/plan.ts';
+import type { projectSchema, projectsFileSchema } from '../schemas/projects.ts';
+import type { reportPeriodSchema, reportSchema } from '../schemas/report.ts';
+import type { Town, townSchema } from '../schemas/town.ts';
+import { mapLines, withComments, WrittenNumber, type AsWritten, type Commented, type YamlMap } from './emit.ts';
+import type { DraftFigure, DraftPlanItem, DraftProject } from './drafts.ts';
 import { extractFigures } from './figures.ts';
 import { IdAllocator, idFor } from './ids.ts';
 import { buildOutline, outlineToMarkdown } from './outline.ts';
-import { draftPlan, findPlanNode, type DraftPlanItem } from './plan.ts';
+import { draftPlan, findPlanNode } from './plan.ts';
 import { readSource, type SourceDocument } from './source.ts';
 import { isAmountName } from './names.ts';
 import { readDateTime } from './text.ts';
@@ -37,6 +44,15 @@ export interface Draft {
   source: SourceDocument;
   counts: { indicators: number; figures: number; projects: number; plan: number; review: number };
 }
+
+/**
+ * What a schema's content looks like as drafted: the schema's input type, numbers possibly as written
+ * (12.0), with review comments. A field the schema renames or retypes no longer compiles here.
+ */
+type Drafted<S extends z.ZodType> = Commented<AsWritten<z.input<S>>>;
+
+/** A period whose year the text may not give: then it is left to fill. */
+type DraftPeriod = Omit<z.input<typeof reportPeriodSchema>, 'year'> & { year: number | typeof TO_FILL };
 
 const HEADER = '# 由 npm run import 从原文自动生成的草稿。请对照原文逐项核对，核对后删去“待核对”注释。';
 const REVIEW = '待核对：';
@@ -94,7 +110,7 @@ export function draftReport(text: string, options: DraftOptions): Draft {
   const indicatorItems = drafted.filter((d) => d.indicator).map((d) => figureMap(d.id, d.figure));
   const figureItems = drafted.filter((d) => !d.indicator).map((d) => figureMap(d.id, d.figure));
   const ordered = [...drafted.filter((d) => d.indicator), ...drafted.filter((d) => !d.indicator)];
-  const projectItems: YamlMap[] = [];
+  const projectItems: Drafted<typeof projectSchema>[] = [];
   const progressIds: string[] = [];
   let projectCount = 0;
   for (const p of projects) {
@@ -102,21 +118,21 @@ export function draftReport(text: string, options: DraftOptions): Draft {
     progressIds.push(id);
     const figs = p.figures.map((f) => figureMap(idOf(f.name), f));
     projectItems.push(
-      withComments(
+      withComments<AsWritten<z.input<typeof projectSchema>>>(
         {
           id,
           name: p.name,
           point: p.point,
           status: p.status,
           summary: p.summary,
-          progress: compact({
-            done: p.progress.done && compact({ ...p.progress.done }),
-            total: p.progress.total && compact({ ...p.progress.total }),
+          progress: {
+            done: p.progress.done && { ...p.progress.done },
+            total: p.progress.total && { ...p.progress.total },
             rate: p.progress.rate,
             rateName: p.progress.rateName,
             period: p.progress.period,
             quote: p.progress.quote,
-          }),
+          },
           figures: figs.length > 0 ? figs : undefined,
           quote: p.quote,
         },
@@ -143,17 +159,17 @@ export function draftReport(text: string, options: DraftOptions): Draft {
   const files: Record<string, string> = {
     'report.yaml': reportYaml,
     'narrative.md': markdown,
-    'indicators.yaml': file(
+    'indicators.yaml': file<Drafted<typeof indicatorsFileSchema>>(
       ['# 主要经济指标：有增速的指标和产值、投资、收入等金额。数值和单位照原文；原文写“亿”而指亿元的，填了 impliedUnit。'],
       { indicators: indicatorItems },
     ),
-    'figures.yaml': file(['# 各部分的关键数字：数量、比率、排名，按正文顺序排列。', ...skippedNote], { figures: figureItems }),
-    'projects.yaml': file(['# 有完成进度的工作：已完成量、总量和原文写明的完成率。其他项目和节点请按需要补充。'], { projects: projectItems }),
-    'plan.yaml': file(
+    'figures.yaml': file<Drafted<typeof figuresFileSchema>>(['# 各部分的关键数字：数量、比率、排名，按正文顺序排列。', ...skippedNote], { figures: figureItems }),
+    'projects.yaml': file<Drafted<typeof projectsFileSchema>>(['# 有完成进度的工作：已完成量、总量和原文写明的完成率。其他项目和节点请按需要补充。'], { projects: projectItems }),
+    'plan.yaml': file<Drafted<typeof planFileSchema>>(
       [plan ? `# 下一阶段计划（正文“${plan.heading}”），每句一项。` : `# ${REVIEW}正文中没有找到下一阶段的工作思路或计划，plan 为空。`],
       { plan: planMaps },
     ),
-    'charts.yaml': file(['# 报告页面上的图表：只列出有数据的图表。'], { charts }),
+    'charts.yaml': file<Drafted<typeof chartsFileSchema>>(['# 报告页面上的图表：只列出有数据的图表。'], { charts }),
   };
   const review = Object.values(files).join('\n').split(REVIEW).length - 1 + (townFile ? townFile.split(REVIEW).length - 1 : 0);
   return {
@@ -165,13 +181,8 @@ export function draftReport(text: string, options: DraftOptions): Draft {
   };
 }
 
-function file(comments: string[], data: YamlMap): string {
+function file<T extends YamlMap>(comments: string[], data: T): string {
   return `${[HEADER, ...comments, ...mapLines(data)].join('\n')}\n`;
-}
-
-/** Leaves out undefined fields, so optional fields are absent rather than empty. */
-function compact<T extends Record<string, unknown>>(o: T): YamlMap {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as YamlMap;
 }
 
 /** A number in the form the report wrote it (12.0), with a note: the content check reads the number 12. */
@@ -181,10 +192,10 @@ function asWritten(value: number, written: string | undefined, notes: string[]):
   return new WrittenNumber(value, value < 0 ? `-${written}` : written);
 }
 
-function figureMap(id: string, f: DraftFigure): YamlMap {
+function figureMap(id: string, f: DraftFigure): Drafted<typeof figureSchema> {
   const notes = [...f.review];
-  return withComments(
-    compact({
+  return withComments<AsWritten<z.input<typeof figureSchema>>>(
+    {
       id,
       name: f.name,
       point: f.point,
@@ -193,24 +204,24 @@ function figureMap(id: string, f: DraftFigure): YamlMap {
       unit: f.unit,
       bound: f.bound,
       impliedUnit: f.impliedUnit,
-      growth: f.growth && compact({ value: asWritten(f.growth.value, f.growth.written, notes), unit: f.growth.unit === '%' ? undefined : f.growth.unit, kind: f.growth.kind }),
-      rank: f.rank && compact({ ...f.rank }),
+      growth: f.growth && { value: asWritten(f.growth.value, f.growth.written, notes), unit: f.growth.unit === '%' ? undefined : f.growth.unit, kind: f.growth.kind },
+      rank: f.rank && { ...f.rank },
       quote: f.quote,
-    }),
+    },
     { '.': notes.map((r) => REVIEW + r) },
   );
 }
 
-function planMap(id: string, item: DraftPlanItem): YamlMap {
-  return withComments(
-    compact({
+function planMap(id: string, item: DraftPlanItem): Drafted<typeof planItemSchema> {
+  return withComments<AsWritten<z.input<typeof planItemSchema>>>(
+    {
       id,
       point: item.point,
       title: item.title,
       text: item.text,
-      targets: item.targets.length > 0 ? item.targets.map((t) => compact({ ...t })) : undefined,
+      targets: item.targets.length > 0 ? item.targets.map((t) => ({ ...t })) : undefined,
       quote: item.quote,
-    }),
+    },
     { title: item.review.map((r) => REVIEW + r) },
   );
 }
@@ -225,14 +236,14 @@ interface ChartDraft {
 }
 
 /** Only charts that have items; the note names the periods of the items it shows. */
-function chartsFile(title: string, drafts: ChartDraft[]): YamlValue[] {
+function chartsFile(title: string, drafts: ChartDraft[]): Drafted<typeof chartSchema>[] {
   return drafts
     .filter((c) => c.items.length > 0)
     .map((c) => {
       const periods = [...new Set(c.periods)];
       const note = `数据时期：${periods.length > 0 ? periods.join('、') : '原文未写明'}；来源：${title}`;
       const mixed = periods.length > 1 || periods.length < c.items.length;
-      return withComments(
+      return withComments<z.input<typeof chartSchema>>(
         { id: c.id, kind: c.kind, title: c.title, note, items: c.items },
         { note: mixed ? [`${REVIEW}图中各项的时期不同或未写明，请在 note 中逐项说明`] : [] },
       );
@@ -310,7 +321,7 @@ const REVIEWED = /((?:19|20)\d{2})\s*年\s*(?:度\s*)?(上半年|下半年|(?:�
  * else the title's (2023年上半年…), where a 政府工作报告 of year N that reviews 过去一年 covers N−1.
  * Without a year in the text the year is left to fill.
  */
-export function periodOf(title: string, headings: string[], text: string): { period: YamlMap; review?: string } {
+export function periodOf(title: string, headings: string[], text: string): { period: DraftPeriod; review?: string } {
   const reviewed = headings.map((h) => REVIEWED.exec(h)).find((m) => m !== null) ?? REVIEWED.exec(title);
   const titleYear = /((?:19|20)\d{2})\s*年/u.exec(title)?.[1];
   let year: number | undefined;
@@ -334,11 +345,11 @@ export function periodOf(title: string, headings: string[], text: string): { per
       review = `标题中没有年份，取自正文“${inText}年”`;
     }
   }
-  const base = year === undefined ? { year: TO_FILL } : { year };
+  const base: Pick<DraftPeriod, 'year'> = year === undefined ? { year: TO_FILL } : { year };
   if (year === undefined) review = '原文没有写年份，请填写';
   const q = QUARTER.exec(which) ?? (which === title ? null : QUARTER.exec(title));
   const half = HALF.exec(which) ?? (which === title ? null : HALF.exec(title));
-  const out = (period: YamlMap, note?: string) => ({ period, ...([review, note].some(Boolean) ? { review: [review, note].filter(Boolean).join('；') } : {}) });
+  const out = (period: DraftPeriod, note?: string) => ({ period, ...([review, note].some(Boolean) ? { review: [review, note].filter(Boolean).join('；') } : {}) });
   if (half && (!q || half.index < q.index)) return out({ ...base, kind: 'half', number: half[1] === '上' ? 1 : 2 });
   if (q) {
     const n = '一二三四'.includes(q[1]!) ? '一二三四'.indexOf(q[1]!) + 1 : Number(q[1]);
@@ -399,8 +410,8 @@ function reportFile(source: SourceDocument, ctx: ReportContext): string {
   if (repeated.length > 0) {
     notes['notes'] = [`${REVIEW}原文有重复的字：${[...new Set(repeated)].join('、')}。如确是笔误，照原文保留并在 notes 中说明`];
   }
-  const data = withComments(
-    compact({
+  const data = withComments<Omit<z.input<typeof reportSchema>, 'period'> & { period: DraftPeriod }>(
+    {
       title,
       town: ctx.townId,
       issuer,
@@ -416,7 +427,7 @@ function reportFile(source: SourceDocument, ctx: ReportContext): string {
       description,
       interpretation: source.interpretation,
       notes: [],
-    }),
+    },
     notes,
   );
   return `${[HEADER, ...mapLines(data)].join('\n')}\n`;
@@ -437,7 +448,7 @@ function townDraft(name: string, county: string | undefined, scopes: string[]): 
     if (/类|同类/u.test(scope)) return county ? `${county}${scope}` : TO_FILL;
     return /[市县区州]$/u.test(scope) ? scope : `${scope}市`;
   };
-  const scopeMap: YamlMap = {};
+  const scopeMap: Record<string, string> = {};
   const unknownScopes: string[] = [];
   for (const s of places) {
     const meaning = mean(s);
@@ -446,7 +457,7 @@ function townDraft(name: string, county: string | undefined, scopes: string[]): 
   }
   const hasScopes = Object.keys(scopeMap).length > 0;
   const notGiven = '（内容模型还没有“原文未提供”的写法）';
-  const data = withComments(
+  const data = withComments<z.input<typeof townSchema>>(
     { name, county: county ?? TO_FILL, prefecture: prefecture ?? TO_FILL, province: TO_FILL, ...(hasScopes ? { scopes: scopeMap } : {}) },
     {
       name: name === TO_FILL ? [`${REVIEW}原文没有写乡镇名称，请填写`] : [],

@@ -31,6 +31,18 @@ export interface YamlMap {
   [key: string]: YamlValue | undefined;
 }
 
+/**
+ * A content type as the importer writes it: every number may keep the form the report wrote it in.
+ * `AsWritten<z.input<typeof figureSchema>>` is a figure as drafted.
+ */
+export type AsWritten<T> = T extends number
+  ? number | WrittenNumber
+  : T extends readonly (infer U)[]
+    ? AsWritten<U>[]
+    : T extends object
+      ? { [K in keyof T]: AsWritten<T[K]> }
+      : T;
+
 /** Comments to print above a key of a mapping, or above an item of a list. */
 export const COMMENTS = Symbol('comments');
 export type Commented<T> = T & { [COMMENTS]?: Record<string, string[]> };

@@ -4,22 +4,8 @@
  * sentence states (实现6家规上企业全部投产 → 6 家).
  */
 import { flattenNarrative, nodeText, type Narrative, type NarrativeNode } from '../model/narrative.ts';
+import type { DraftPlanItem, DraftTarget } from './drafts.ts';
 import { scanMentions } from './scan.ts';
-
-export interface DraftTarget {
-  text: string;
-  value: number;
-  unit: string;
-}
-
-export interface DraftPlanItem {
-  point: string;
-  title: string;
-  text: string;
-  targets: DraftTarget[];
-  quote: string;
-  review: string[];
-}
 
 const PLAN_HEADING = /(思路|计划|打算|安排|重点工作|目标任务|举措|下一步|下阶段|工作要点)/u;
 const SUMMARY_HEADING = /(总结|回顾|完成情况|主要成效|工作成效|存在|问题|不足)/u;
