@@ -6,11 +6,11 @@
  */
 import { Canvas, Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { encodePng } from './png.ts';
-import { FONT_FAMILY, cachedPicture, cachedPictureFile, isPictureCached, registerFonts, renderChartImages, staticSize } from './render.ts';
-import { buildChart, type ChartSpec } from './spec.ts';
+import { FONT_FAMILY, cachedPicture, cachedPictureFile, defaultCacheDir, isPictureCached, registerFonts, renderChartImages, staticSize } from './render.ts';
+import type { ChartSpec } from './spec.ts';
 import type { Report } from '../model/load.ts';
-import { figureFacts, formatDateChinese, formatFigureValue, formatReportPeriod } from '../model/format.ts';
-import { periodLabel } from '../model/period.ts';
+import { formatDateChinese, formatReportPeriod } from '../model/format.ts';
+import { reportView } from '../view/report.ts';
 
 const WIDTH = 750;
 const PAD = 32;
@@ -32,15 +32,12 @@ export interface InfographicContent {
 
 /** What the picture shows, gathered once for the picture, the page and the alt text. */
 export function infographicContent(report: Report, reports: readonly Report[]): InfographicContent {
-  const figures = [...report.indicators, ...report.figures, ...report.projects.flatMap((p) => p.figures)].filter((f) => f.highlight);
+  const view = reportView(report, reports);
   return {
     title: `一图读懂${report.meta.title}`,
     subtitle: `${report.meta.issuer} · ${formatReportPeriod(report.meta.period)} · 发布于${formatDateChinese(report.meta.publishedAt)}`,
-    figures: figures.map((f) => ({ value: formatFigureValue(f), name: f.name, detail: [f.period && periodLabel(f.period), ...figureFacts(f).slice(1)].filter(Boolean).join(' · ') })),
-    charts: report.charts.map((chart) => {
-      const spec = buildChart(report, chart, reports);
-      return { id: spec.id, title: spec.title, summary: spec.summary, spec };
-    }),
+    figures: view.highlights.map(({ figure, text }) => ({ value: text.value, name: figure.name, detail: text.detail })),
+    charts: view.charts.map(({ spec }) => ({ id: spec.id, title: spec.title, summary: spec.summary, spec })),
     plan: report.plan.filter((p) => p.targets.length > 0 || p.continues.length > 0).map((p) => ({ title: p.title, targets: p.targets.map((t) => t.text) })),
     source: `来源：${report.meta.issuer}《${report.meta.title}》，${report.meta.sourceUrl}`,
   };
@@ -173,38 +170,39 @@ export function infographicKey(c: InfographicContent): object {
 }
 
 /** The cache file of the picture, drawn first if the cache does not have it. */
-export function infographicFile(c: InfographicContent): string {
-  if (!isPictureCached(infographicKey(c))) renderInfographic(c);
-  return cachedPictureFile(infographicKey(c));
+export function infographicFile(c: InfographicContent, cacheDir = defaultCacheDir()): string {
+  if (!isPictureCached(infographicKey(c), cacheDir)) renderInfographic(c, cacheDir);
+  return cachedPictureFile(infographicKey(c), cacheDir);
 }
 
 /**
  * Draws the picture twice: once to measure its height, once for real. Cached by content like the
  * charts (a tall PNG takes a second or more to encode), so an unchanged report is not drawn again.
  */
-export function renderInfographic(c: InfographicContent): { png: Buffer; width: number; height: number } {
+export function renderInfographic(c: InfographicContent, cacheDir = defaultCacheDir()): { png: Buffer; width: number; height: number } {
   return cachedPicture(infographicKey(c), () => {
     registerFonts();
-    const measure = paint(c, null);
+    const measure = paint(c, null, cacheDir);
     const canvas = new Canvas(Math.round(WIDTH * SCALE), Math.ceil(measure * SCALE));
     const ctx = canvas.getContext('2d');
     ctx.scale(SCALE, SCALE);
-    const height = paint(c, ctx);
+    const height = paint(c, ctx, cacheDir);
     return { png: encodePng(canvas), width: WIDTH, height: Math.ceil(height) };
-  });
+  }, cacheDir);
 }
 
 /** The picture's height in CSS px, measured without drawing. */
 export function infographicHeight(c: InfographicContent): number {
   registerFonts();
-  return paint(c, null);
+  return paint(c, null, defaultCacheDir());
 }
 
 const NOTE = { font: font(17), lineHeight: 26, color: COLORS.muted, maxLines: 2 };
 const SOURCE = { font: font(15), lineHeight: 22, color: COLORS.muted, maxLines: 3 };
 const LEFT_OUT = '图中放不下的内容，请看网页版“一图读懂”。';
 
-function paint(c: InfographicContent, target: SKRSContext2D | null): number {
+/** @param cacheDir where the charts' pictures are read from (drawn there first if missing). */
+function paint(c: InfographicContent, target: SKRSContext2D | null, cacheDir: string): number {
   // Measuring uses a scratch context; drawing calls are skipped when there is no target.
   const ctx = target ?? new Canvas(WIDTH, 100).getContext('2d');
   const draw = target !== null;
@@ -296,7 +294,7 @@ function paint(c: InfographicContent, target: SKRSContext2D | null): number {
     heading(title);
     if (draw) {
       const image = new Image();
-      image.src = renderChartImages(chart.spec).png;
+      image.src = renderChartImages(chart.spec, cacheDir).png;
       ctx.drawImage(image, PAD, y, inner, height);
     }
     put(summary, 0, y);

@@ -9,15 +9,12 @@
 import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteContent } from '../model/load.ts';
-import { picturePath } from '../model/site.ts';
+import { sitePaths } from '../routes.ts';
+import { reportView } from '../view/report.ts';
 import { infographicContent, infographicFile, infographicKey, renderInfographic, type InfographicContent } from './infographic.ts';
 import { chartFiles, defaultCacheDir, isChartCached, isPictureCached, renderChartImages, type ImageType } from './render.ts';
 import { allSeries } from './series.ts';
-import { buildChart, type ChartSpec } from './spec.ts';
-
-/** Set by scripts/build.ts for `astro build`: the picture routes then make no files (the script links them). */
-export const PICTURES_LINKED_ENV = 'REPORT_MICROSITE_PICTURES_LINKED';
-export const picturesLinked = (): boolean => process.env[PICTURES_LINKED_ENV] === '1';
+import type { ChartSpec } from './spec.ts';
 
 /** What a picture is drawn from. */
 export type PictureJob = { kind: 'chart'; spec: ChartSpec } | { kind: 'infographic'; content: InfographicContent };
@@ -35,13 +32,11 @@ export function sitePictures(content: SiteContent): SitePicture[] {
     paths: { svg: where('svg'), png: where('png') },
   });
   return [
-    ...reports.flatMap((report) =>
-      report.charts.map((c) => chart(buildChart(report, c, reports), (ext) => picturePath.chart(report.id, c.id, ext))),
-    ),
-    ...allSeries().map(({ series, spec }) => chart(spec, (ext) => picturePath.series(series.town.id, series.id, ext))),
+    ...reports.flatMap((report) => reportView(report, reports).charts.map((c) => chart(c.spec, (ext) => c.pictures[ext]))),
+    ...allSeries(content).map(({ series, spec }) => chart(spec, (ext) => sitePaths.seriesPicture(series.town.id, series.id, ext))),
     ...reports.map((report): SitePicture => ({
       job: { kind: 'infographic', content: infographicContent(report, reports) },
-      paths: { png: picturePath.infographic(report.id) },
+      paths: { png: sitePaths.infographicPicture(report.id) },
     })),
   ];
 }
@@ -52,24 +47,24 @@ export function isDrawn(job: PictureJob, cacheDir = defaultCacheDir()): boolean 
 }
 
 /** Draws the picture into the picture cache, unless it is there already. */
-export function drawPicture(job: PictureJob): void {
-  if (job.kind === 'chart') renderChartImages(job.spec);
-  else renderInfographic(job.content);
+export function drawPicture(job: PictureJob, cacheDir = defaultCacheDir()): void {
+  if (job.kind === 'chart') renderChartImages(job.spec, cacheDir);
+  else renderInfographic(job.content, cacheDir);
 }
 
 /** The picture's files in the picture cache by format, drawn first if the cache does not have them. */
-export function cacheFiles(job: PictureJob): Partial<Record<ImageType, string>> {
-  return job.kind === 'chart' ? chartFiles(job.spec) : { png: infographicFile(job.content) };
+export function cacheFiles(job: PictureJob, cacheDir = defaultCacheDir()): Partial<Record<ImageType, string>> {
+  return job.kind === 'chart' ? chartFiles(job.spec, cacheDir) : { png: infographicFile(job.content, cacheDir) };
 }
 
 /**
  * Puts every file of every picture into the built site `siteDir` as a hard link to its cache file (no
  * bytes copied), or as a copy where the cache is on another file system.
  */
-export function linkPictures(siteDir: string, pictures: readonly SitePicture[]): { linked: number; copied: number } {
+export function linkPictures(siteDir: string, pictures: readonly SitePicture[], cacheDir = defaultCacheDir()): { linked: number; copied: number } {
   const result = { linked: 0, copied: 0 };
   for (const { job, paths } of pictures) {
-    const files = cacheFiles(job);
+    const files = cacheFiles(job, cacheDir);
     for (const [ext, where] of Object.entries(paths) as [ImageType, string][]) {
       const source = files[ext]!;
       const target = path.join(siteDir, where);

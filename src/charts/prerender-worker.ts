@@ -1,4 +1,4 @@
-/** A process of src/charts/prerender.ts: draws the pictures it is sent into the picture cache. */
+/** A process of src/charts/prerender.ts: draws the pictures it is sent into the picture cache named by its argument. */
 import { drawPicture, type PictureJob } from './pictures.ts';
 import { pictureCounts } from './render.ts';
 
@@ -9,6 +9,7 @@ import { pictureCounts } from './render.ts';
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const GC_EVERY = 4;
 let done = 0;
+const cacheDir = process.argv[2]!;
 
 // The build that started this process has ended or died: nothing left to draw for.
 process.on('disconnect', () => process.exit(0));
@@ -23,7 +24,7 @@ process.on('message', (job: PictureJob | 'end') => {
   const before = { ...pictureCounts };
   let failed: string | undefined;
   try {
-    drawPicture(job);
+    drawPicture(job, cacheDir);
   } catch (error) {
     failed = `${job.kind === 'chart' ? job.spec.title : job.content.title}：${error instanceof Error ? error.message : String(error)}`;
   }

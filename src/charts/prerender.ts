@@ -38,8 +38,7 @@ export async function prerenderPictures(
   // Processes, not worker threads: @napi-rs/canvas serialises some of its work across the threads of
   // one process, so two threads drew 1.4 times as fast as one, and two processes 1.7 times.
   const workers = Array.from({ length: count }, () =>
-    fork(fileURLToPath(new URL('./prerender-worker.ts', import.meta.url)), [], {
-      env: { ...process.env, CHART_CACHE_DIR: cacheDir },
+    fork(fileURLToPath(new URL('./prerender-worker.ts', import.meta.url)), [cacheDir], {
       execArgv: ['--expose-gc'],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -248,8 +248,9 @@ function writeAtomically(file: string, bytes: Buffer) {
   renameSync(temp, file);
 }
 
+/** The picture cache of a project run in its folder: `npm run build` passes its own (src/build.ts). */
 export function defaultCacheDir(): string {
-  return path.resolve(process.env['CHART_CACHE_DIR'] ?? 'node_modules/.cache/report-microsite/charts');
+  return path.resolve('node_modules/.cache/report-microsite/charts');
 }
 
 /** The picture formats served for every chart, with their content types. */

@@ -2,11 +2,10 @@
 import type { Chart } from '../schemas/charts.ts';
 import { buildChart, type ChartSpec } from './spec.ts';
 import { t } from '../i18n/zh.ts';
-import { getContent } from '../model/site.ts';
+import type { SiteContent } from '../model/load.ts';
 import { seriesOf, townsWithReports, type Series } from '../model/towns.ts';
 
-export function allSeries(): { series: Series; spec: ChartSpec }[] {
-  const content = getContent();
+export function allSeries(content: SiteContent): { series: Series; spec: ChartSpec }[] {
   return townsWithReports(content).flatMap(({ town }) =>
     seriesOf(content, town).map((series) => {
       const latest = series.points.at(-1)!.report;

@@ -1,15 +1,16 @@
 /**
  * From a chart listed in charts.yaml to everything a page needs to show it to everyone: the rows to
  * plot, the labels printed on the bars, a Chinese summary generated from the data, and the data table.
+ * Every figure reads as src/view/figure.ts writes it; src/view/report.ts builds each chart once.
  */
 import type { Chart, ChartKind } from '../schemas/charts.ts';
 import type { Figure } from '../schemas/common.ts';
 import type { Project } from '../schemas/projects.ts';
 import type { Report } from '../model/load.ts';
-import { formatGrowth, formatNumber, formatPercent, formatQuantity, formatReportPeriod, toYuan } from '../model/format.ts';
-import { periodLabel } from '../model/period.ts';
+import { formatNumber, formatReportPeriod, toYuan } from '../model/format.ts';
 import { periodOrder } from '../model/towns.ts';
 import { itemsById } from '../model/items.ts';
+import { figureText, progressText } from '../view/figure.ts';
 
 export interface ChartRow {
   id: string;
@@ -54,24 +55,24 @@ export function buildChart(report: Report, chart: Chart, history: readonly Repor
   const base = { id: chart.id, kind: chart.kind, title: chart.title, ...(chart.caption ? { caption: chart.caption } : {}), ...(chart.note ? { note: chart.note } : {}) };
   switch (chart.kind) {
     case 'growth':
-      return { ...base, ...growthChart(picked as Figure[]) };
+      return { ...base, ...growthChart(picked as Figure[], report.town.scopes) };
     case 'rank':
       return { ...base, ...rankChart(picked as Figure[], report.town.scopes) };
     case 'progress':
-      return { ...base, ...progressChart(picked) };
+      return { ...base, ...progressChart(picked, report.town.scopes) };
     case 'series':
       return { ...base, ...seriesChart(chart.items[0]!, report, history) };
   }
 }
 
-function growthChart(figures: Figure[]) {
+function growthChart(figures: Figure[], scopes: Record<string, string>) {
   const rows = figures
     .filter((f) => f.growth)
     .map((f) => ({
       id: f.id,
       label: f.name,
       plotted: f.growth!.value,
-      display: `${f.growth!.value < 0 ? '下降 ' : ''}${formatNumber(Math.abs(f.growth!.value))}${f.growth!.unit}`,
+      display: figureText(f, scopes).growth!.amount,
       negative: f.growth!.value < 0,
       figure: f,
     }))
@@ -94,13 +95,10 @@ function growthChart(figures: Figure[]) {
     table: {
       head: ['指标', '时期', '数值', '增速', '增速口径'],
       numeric: [false, false, true, true, false],
-      rows: rows.map(({ figure: f }) => [
-        f.name,
-        f.period ? periodLabel(f.period) : '',
-        f.value !== undefined && f.unit ? formatQuantity({ value: f.value, unit: f.unit, bound: f.bound }) : '—',
-        formatGrowth(f.growth!).replace(/^\S+ /, ''),
-        f.growth!.kind ?? '原文未注明',
-      ]),
+      rows: rows.map(({ figure: f }) => {
+        const text = figureText(f, scopes);
+        return [f.name, text.period ?? '', text.quantity ?? '—', text.growth!.amount, text.growth!.kind];
+      }),
     },
   };
 }
@@ -113,7 +111,7 @@ function rankChart(figures: Figure[], scopes: Record<string, string>) {
       id: f.id,
       label: `${f.name}（${f.rank!.scope}）`,
       plotted: worst + 1 - f.rank!.position,
-      display: `第${f.rank!.position}名${f.rank!.of ? `／共${f.rank!.of}` : ''}`,
+      display: figureText(f, scopes).rank!.placeShort,
       negative: false,
       figure: f,
     }))
@@ -134,48 +132,45 @@ function rankChart(figures: Figure[], scopes: Record<string, string>) {
     table: {
       head: ['项目', '排名范围', '名次', '时期', '原文'],
       numeric: [false, false, true, false, false],
-      rows: rows.map(({ figure: f }) => [
-        f.name,
-        scopes[f.rank!.scope] ? `${f.rank!.scope}（${scopes[f.rank!.scope]}）` : f.rank!.scope,
-        `第${f.rank!.position}名${f.rank!.of ? `（共${f.rank!.of}个）` : ''}`,
-        f.period ? periodLabel(f.period) : '',
-        f.rank!.written,
-      ]),
+      rows: rows.map(({ figure: f }) => {
+        const text = figureText(f, scopes);
+        return [f.name, text.rank!.scope, text.rank!.placeOf, text.period ?? '', f.rank!.written];
+      }),
     },
   };
 }
 
 /** Completion: the rate the report states; done/total is shown beside it, never substituted. */
-function progressChart(items: Item[]) {
+function progressChart(items: Item[], scopes: Record<string, string>) {
   const rows = items.map((item) => {
     if (isProject(item) && item.progress) {
-      const p = item.progress;
-      const computed = p.done && p.total && p.total.value > 0 ? (p.done.value / p.total.value) * 100 : undefined;
-      const rate = p.rate ?? computed ?? 0;
-      const counts = p.done && p.total ? `${formatNumber(p.done.value)}/${formatQuantity(p.total)}` : p.done ? formatQuantity(p.done) : '';
+      const p = progressText(item.progress);
+      const rate = p.shown ?? 0;
       return {
         id: item.id,
         label: nameOf(item),
         plotted: rate,
-        display: `${formatNumber(Number(rate.toFixed(2)))}%${counts ? `（${counts}）` : ''}`,
+        display: `${formatNumber(Number(rate.toFixed(2)))}%${p.counts ? `（${p.counts}）` : ''}`,
         negative: false,
         cells: [
           nameOf(item),
-          p.done ? formatQuantity(p.done) : '—',
-          p.total ? formatQuantity(p.total) : '原文未写',
-          p.rate !== undefined ? `${p.rate}%${p.rateName ? `（${p.rateName}）` : ''}` : '原文未写',
-          computed !== undefined ? formatPercent(computed) : '—',
+          p.done ?? '—',
+          p.total ?? '原文未写',
+          p.stated ? `${p.stated}${item.progress.rateName ? `（${item.progress.rateName}）` : ''}` : '原文未写',
+          p.computedText ?? '—',
         ],
       };
     }
+    // A figure that is itself a completion rate (its value in %), with the rank the report gives it.
     const f = item as Figure;
+    const rate = figureText(f, scopes).rate;
     return {
       id: f.id,
       label: f.name,
       plotted: f.value ?? 0,
-      display: `${formatNumber(f.value ?? 0)}%${f.rank ? `，${f.rank.written}` : ''}`,
+      display: `${rate}${f.rank ? `，${f.rank.written}` : ''}`,
       negative: false,
-      cells: [f.name, '—', '—', `${formatNumber(f.value ?? 0)}%`, '—'],
+      cells: [f.name, '—', '—', rate, '—'],
     };
   });
   const summary = rows.length === 0 ? '没有可显示的进度。' : `${rows.map((r) => `${r.label} ${r.display}`).join('；')}。`;
@@ -208,15 +203,16 @@ function seriesChart(indicatorId: string, report: Report, history: readonly Repo
   const rows = points.map(({ report: r, figure: f }) => {
     const yuan = toYuan(f);
     const plotted = byValue ? (scale && yuan !== undefined ? yuan / scale : f.value!) : f.growth!.value;
-    const cutoff = f.period ? periodLabel(f.period) : '';
+    const text = figureText(f, r.town.scopes);
+    const cutoff = text.period ?? '';
     return {
       id: r.id,
       label: `${formatReportPeriod(r.meta.period)}${cutoff ? `（${cutoff}）` : ''}`,
       plotted,
-      display: byValue ? formatQuantity({ value: f.value!, unit: f.unit!, bound: f.bound }) : `${formatNumber(f.growth!.value)}${f.growth!.unit}`,
+      display: byValue ? text.quantity! : text.growth!.amount,
       negative: plotted < 0,
       cutoff,
-      figure: f,
+      text,
     };
   });
   const cutoffs = [...new Set(rows.map((r) => r.cutoff))];
@@ -231,17 +227,12 @@ function seriesChart(indicatorId: string, report: Report, history: readonly Repo
   const unitLabel = byValue ? (latest?.impliedUnit ?? latest?.unit ?? '') : (latest?.growth?.unit ?? '%');
   return {
     summary,
-    rows: rows.map(({ figure: _figure, cutoff: _cutoff, ...row }) => row),
+    rows: rows.map(({ text: _text, cutoff: _cutoff, ...row }) => row),
     axis: { min: -niceCeil(-Math.min(0, ...values)), max: niceCeil(Math.max(0, ...values) * 1.15), label: `${name}（${unitLabel}）` },
     table: {
       head: ['时期', '数据截止', '数值', '增速'],
       numeric: [false, false, true, true],
-      rows: rows.map(({ figure: f, cutoff, label }) => [
-        label.replace(/（.*）$/, ''),
-        cutoff || '原文未写',
-        f.value !== undefined && f.unit ? formatQuantity({ value: f.value, unit: f.unit, bound: f.bound }) : '—',
-        f.growth ? formatGrowth(f.growth) : '—',
-      ]),
+      rows: rows.map(({ text, cutoff, label }) => [label.replace(/（.*）$/, ''), cutoff || '原文未写', text.quantity ?? '—', text.growth?.text ?? '—']),
     },
   };
 }

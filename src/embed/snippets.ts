@@ -4,7 +4,7 @@
  */
 import { chartHeight } from '../charts/config.ts';
 import type { ChartSpec } from '../charts/spec.ts';
-import { absoluteUrl, type UrlContext } from '../export/urls.ts';
+import { absoluteUrl, sitePaths, type UrlContext } from '../routes.ts';
 import { escapeXml } from '../export/xml.ts';
 import type { Report } from '../model/load.ts';
 import { formatReportPeriod } from '../model/format.ts';
@@ -15,10 +15,6 @@ export const PORTAL_WIDTHS = [300, 700, 1000] as const;
 
 /** The embed page's text sizes (src/styles/embed.css); the height estimate below follows them. */
 export const EMBED_TEXT = { padding: 12, title: 18, summary: 15, source: 14, details: 44, gap: 8 } as const;
-
-export function embedPath(reportId: string, chartId: string): string {
-  return `embed/${reportId}/${chartId}/`;
-}
 
 /** The line under an embedded chart that says where it comes from. */
 export function sourceLine(report: Report): string {
@@ -64,9 +60,9 @@ export interface Snippets {
 }
 
 export function embedSnippets(report: Report, spec: ChartSpec, urls: UrlContext): Snippets {
-  const src = absoluteUrl(urls, embedPath(report.id, spec.id));
-  const loader = absoluteUrl(urls, 'embed/loader.js');
-  const reportUrl = absoluteUrl(urls, `reports/${report.id}/`);
+  const src = absoluteUrl(urls, sitePaths.embed(report.id, spec.id));
+  const loader = absoluteUrl(urls, sitePaths.embedLoader);
+  const reportUrl = absoluteUrl(urls, sitePaths.report(report.id));
   const source = sourceLine(report);
   const height = plainIframeHeight(spec, source);
   const title = escapeXml(`${spec.title} - ${report.meta.title}`);
@@ -87,7 +83,7 @@ export function embedSnippets(report: Report, spec: ChartSpec, urls: UrlContext)
     plain: `<iframe src="${src}" title="${title}" width="100%" height="${height}" frameborder="0" loading="lazy"></iframe>`,
     html: [
       '<figure style="margin:1em 0">',
-      `<img src="${absoluteUrl(urls, `reports/${report.id}/charts/${spec.id}.png`)}" alt="${escapeXml(`${spec.title}。${spec.summary}`)}" width="${image.width}" height="${image.height}" style="max-width:100%;height:auto">`,
+      `<img src="${absoluteUrl(urls, sitePaths.chartPicture(report.id, spec.id, 'png'))}" alt="${escapeXml(`${spec.title}。${spec.summary}`)}" width="${image.width}" height="${image.height}" style="max-width:100%;height:auto">`,
       `<figcaption>${escapeXml(spec.title)}。${escapeXml(spec.summary)}</figcaption>`,
       table,
       `<p><a href="${reportUrl}">${escapeXml(source)}</a></p>`,

@@ -8,7 +8,7 @@ import type { Report } from '../model/load.ts';
 import { toCsv } from './csv.ts';
 import { toInstant } from './dates.ts';
 import { reportTables } from './tables.ts';
-import { absoluteUrl, type UrlContext } from './urls.ts';
+import { absoluteUrl, sitePaths, type UrlContext } from '../routes.ts';
 import { toXlsx } from './xlsx.ts';
 
 export interface Download {
@@ -29,7 +29,7 @@ export interface DownloadContext extends UrlContext {
 /** The report as loaded (every field, also ones added later), with its public address: what the JSON file holds. */
 export function reportJson(report: Report, ctx: UrlContext) {
   const { id, ...loaded } = report;
-  return { id, url: absoluteUrl(ctx, `reports/${id}/`), ...loaded };
+  return { id, url: absoluteUrl(ctx, sitePaths.report(id)), ...loaded };
 }
 
 const cache = new WeakMap<Report, Map<string, Download[]>>();

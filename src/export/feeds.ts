@@ -6,16 +6,14 @@
 import { t } from '../i18n/zh.ts';
 import type { Report, SiteContent } from '../model/load.ts';
 import { isoDateTime, rfc822DateTime } from './dates.ts';
-import { absoluteUrl, siteRoot, type UrlContext } from './urls.ts';
+import { absoluteUrl, siteRoot, sitePaths, type UrlContext } from '../routes.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
 
 export interface FeedContext extends UrlContext {
   utcOffset: string;
 }
 
-export const FEED_PATHS = { rss: 'rss.xml', atom: 'atom.xml', sitemap: 'sitemap.xml', robots: 'robots.txt' } as const;
-
-const reportUrl = (ctx: UrlContext, report: Report, page = '') => absoluteUrl(ctx, `reports/${report.id}/${page}`);
+const reportUrl = (ctx: UrlContext, report: Report) => absoluteUrl(ctx, sitePaths.report(report.id));
 
 /** Newest publication time on the site: the feeds' update time and the home page's lastmod. */
 function newest(content: SiteContent): string | undefined {
@@ -56,7 +54,7 @@ export function rssFeed(content: SiteContent, ctx: FeedContext): string {
     element('description', t.feeds.description(site.name)) +
     element('language', 'zh-CN') +
     (latest ? element('lastBuildDate', rfc822DateTime(latest, ctx.utcOffset)) + element('pubDate', rfc822DateTime(latest, ctx.utcOffset)) : '') +
-    `<atom:link href="${escapeXml(absoluteUrl(ctx, FEED_PATHS.rss))}" rel="self" type="application/rss+xml"/>` +
+    `<atom:link href="${escapeXml(absoluteUrl(ctx, sitePaths.rss))}" rel="self" type="application/rss+xml"/>` +
     items.join('') +
     '</channel></rss>\n'
   );
@@ -88,7 +86,7 @@ export function atomFeed(content: SiteContent, ctx: FeedContext): string {
     element('subtitle', t.feeds.description(site.name)) +
     element('id', siteRoot(ctx)) +
     `<link rel="alternate" type="text/html" href="${escapeXml(siteRoot(ctx))}"/>` +
-    `<link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(ctx, FEED_PATHS.atom))}"/>` +
+    `<link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(ctx, sitePaths.atom))}"/>` +
     element('updated', latest ? isoDateTime(latest, ctx.utcOffset) : '1970-01-01T00:00:00Z') +
     `<author>${element('name', site.organiser)}</author>` +
     entries.join('') +
@@ -124,5 +122,5 @@ export function sitemap(entries: readonly SitemapEntry[], ctx: FeedContext): str
 }
 
 export function robotsTxt(ctx: UrlContext): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(ctx, FEED_PATHS.sitemap)}\n`;
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(ctx, sitePaths.sitemap)}\n`;
 }

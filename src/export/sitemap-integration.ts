@@ -8,11 +8,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadContent } from '../model/load.ts';
-import { FEED_PATHS, sitemap, sitemapEntries } from './feeds.ts';
+import { sitePaths } from '../routes.ts';
+import { sitemap, sitemapEntries } from './feeds.ts';
 
 const NOINDEX = /<meta\s+name="robots"\s+content="[^"]*noindex/i;
 
-export function sitemapIntegration(): AstroIntegration {
+/** @param content the content the build renders (astro.config.mjs loads it as the pages do). */
+export function sitemapIntegration(content: { contentDir: string; snapshot?: string | undefined }): AstroIntegration {
   let base = '/';
   return {
     name: 'report-microsite:sitemap',
@@ -21,18 +23,17 @@ export function sitemapIntegration(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': ({ pages, dir, logger }) => {
-        const contentDir = path.resolve(process.env['CONTENT_DIR'] ?? 'content');
-        const { content } = loadContent(contentDir);
-        if (!content) throw new Error('内容检查未通过，无法生成 sitemap.xml');
+        const { content: loaded } = loadContent(path.resolve(content.contentDir), undefined, { snapshot: content.snapshot });
+        if (!loaded) throw new Error('内容检查未通过，无法生成 sitemap.xml');
         const out = fileURLToPath(dir);
         const indexable = [...new Set(pages.map((p) => p.pathname.replace(/^\/+/, '')))].filter((p) => {
           if (p !== '' && !p.endsWith('/')) return false;
           const file = path.join(out, p, 'index.html');
           return existsSync(file) && !NOINDEX.test(readFileSync(file, 'utf8'));
         });
-        const ctx = { publicUrl: content.site.publicUrl, base, utcOffset: content.site.utcOffset };
-        writeFileSync(path.join(out, FEED_PATHS.sitemap), sitemap(sitemapEntries(content, indexable), ctx));
-        logger.info(`${FEED_PATHS.sitemap}: ${indexable.length} 个页面`);
+        const ctx = { publicUrl: loaded.site.publicUrl, base, utcOffset: loaded.site.utcOffset };
+        writeFileSync(path.join(out, sitePaths.sitemap), sitemap(sitemapEntries(loaded, indexable), ctx));
+        logger.info(`${sitePaths.sitemap}: ${indexable.length} 个页面`);
       },
     },
   };

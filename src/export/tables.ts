@@ -8,8 +8,9 @@ import { t } from '../i18n/zh.ts';
 import type { Report } from '../model/load.ts';
 import { flattenNarrative, type NarrativeNode } from '../model/narrative.ts';
 import { nodeLocation } from '../model/pages.ts';
-import type { Figure, Quantity } from '../schemas/common.ts';
-import { absoluteUrl, type UrlContext } from './urls.ts';
+import type { Quantity } from '../schemas/common.ts';
+import { absoluteUrl, sitePaths, type UrlContext } from '../routes.ts';
+import { FIGURE_KINDS, reportFigures } from '../view/report.ts';
 
 /** A cell: text, a number (stays a number in Excel), or empty. */
 export type Cell = string | number | undefined;
@@ -82,7 +83,6 @@ export const TABLE_TITLES: Record<TableId, string> = {
   plan: '工作计划',
 };
 
-export const FIGURE_KINDS = { indicator: '主要指标', figure: '关键数字', project: '项目数字' } as const;
 export const MILESTONE_DONE = { true: '已完成', false: '未完成' } as const;
 
 /** Several values in one cell (two targets of one plan item) are joined with this. */
@@ -112,7 +112,7 @@ function sourceLocator(report: Report, ctx: UrlContext): Locator {
     if (!node) return [point, '', ''];
     const chain = (parents.get(point) ?? []).map((p) => p.ordinal || `${p.headline} `).join('');
     const where = nodeLocation(report, point);
-    return [point, `${chain}${node.heading}`, absoluteUrl(ctx, `reports/${report.id}/${where.page}#${where.hash}`)];
+    return [point, `${chain}${node.heading}`, absoluteUrl(ctx, `${sitePaths.report(report.id, where.page)}#${where.hash}`)];
   };
 }
 
@@ -123,15 +123,6 @@ const FIGURE_COLUMNS = [
   COLUMNS.rankPosition, COLUMNS.rankScope, COLUMNS.rankScopeMeans, COLUMNS.rankOf, COLUMNS.rankWritten,
   COLUMNS.quote, COLUMNS.point, COLUMNS.heading, COLUMNS.link,
 ] as const;
-
-/** Every figure of the report: the indicators, the key figures of each section, the projects' figures. */
-export function reportFigures(report: Report): { kind: keyof typeof FIGURE_KINDS; figure: Figure; project?: string }[] {
-  return [
-    ...report.indicators.map((figure) => ({ kind: 'indicator' as const, figure })),
-    ...report.figures.map((figure) => ({ kind: 'figure' as const, figure })),
-    ...report.projects.flatMap((p) => p.figures.map((figure) => ({ kind: 'project' as const, figure, project: p.name }))),
-  ];
-}
 
 function indicatorTable(report: Report, source: Locator): Table {
   const scopes = report.town.scopes;

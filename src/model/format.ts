@@ -49,20 +49,34 @@ export function formatQuantity(q: { value: number; unit: string; bound?: string 
   return `${formatNumber(q.value)}${q.bound ?? ''}${q.unit}`;
 }
 
-/** 累计增速 10.8%, 下降 3.2%; the sign is also said in words, never by colour alone. */
+/** 累计增速 10.8%, 同比下降 3.2%, 同比 持平: the kind, and the sign said in words, never by colour alone. */
 export function formatGrowth(g: Growth): string {
   const abs = `${formatNumber(Math.abs(g.value))}${g.unit}`;
-  const direction = g.value < 0 ? '下降' : g.value > 0 ? '增长' : '持平';
   if (g.value === 0) return `${g.kind ? `${g.kind} ` : ''}持平`;
   return g.kind === '累计增速' || g.kind === '增速' || g.kind === undefined
     ? `${g.kind ?? '增速'} ${g.value < 0 ? '-' : ''}${abs}`
-    : `${g.kind}${direction} ${abs}`;
+    : `${g.kind}${g.value < 0 ? '下降' : '增长'} ${abs}`;
 }
 
-/** 第8名（全市）; the number of places when known: 第2名／共12（温州）. */
+/** 10.8%, 下降 3.2%: the amount alone, for a bar or a cell beside the kind, the sign still in words. */
+export function formatGrowthAmount(g: Growth): string {
+  return `${g.value < 0 ? '下降 ' : ''}${formatNumber(Math.abs(g.value))}${g.unit}`;
+}
+
+/** 全市（乐清市）: a rank's scope with what the town says it stands for. */
+export function formatRankScope(r: Rank, scopes: Record<string, string> = {}): string {
+  const means = scopes[r.scope];
+  return means && means !== r.scope ? `${r.scope}（${means}）` : r.scope;
+}
+
+/** 第8名, or 第2名（共12个） when the number of places is known. */
+export function formatRankPlace(r: Rank): string {
+  return `第${r.position}名${r.of ? `（共${r.of}个）` : ''}`;
+}
+
+/** 全市（乐清市）第8名; the number of places when known: 温州第2名（共12个）. */
 export function formatRank(r: Rank, scopes: Record<string, string> = {}): string {
-  const place = scopes[r.scope] ? `${r.scope}（${scopes[r.scope]}）` : r.scope;
-  return `${place}第${r.position}名${r.of ? `（共${r.of}个）` : ''}`;
+  return `${formatRankScope(r, scopes)}${formatRankPlace(r)}`;
 }
 
 export function formatPercent(value: number, digits = 1): string {
@@ -79,14 +93,6 @@ export function toYuan(figure: Pick<Figure, 'value' | 'unit' | 'impliedUnit'>): 
   if (!unit.endsWith('元')) return undefined;
   const factor = MONEY[unit];
   return factor === undefined ? undefined : figure.value * factor;
-}
-
-/** The figure's main value for display: value, else growth, else rank. */
-export function formatFigureValue(f: Figure): string {
-  if (f.value !== undefined && f.unit !== undefined) return formatQuantity({ value: f.value, unit: f.unit, bound: f.bound });
-  if (f.growth) return formatGrowth(f.growth);
-  if (f.rank) return `第${f.rank.position}名`;
-  return '';
 }
 
 /** 2022年上半年, 2023年第一季度, 2022年 */

@@ -57,10 +57,11 @@ export const NARRATIVE_FILE = 'narrative.md';
 /**
  * @param contentDir absolute path of the content folder
  * @param projectRoot paths in problems are relative to this
+ * @param snapshot a snapshot of this folder written by the build (writeContentSnapshot): read instead
  */
-export function loadContent(contentDir: string, projectRoot = path.dirname(contentDir)): LoadResult {
-  const snapshot = readContentSnapshot(contentDir, projectRoot);
-  if (snapshot) return snapshot;
+export function loadContent(contentDir: string, projectRoot = path.dirname(contentDir), { snapshot }: { snapshot?: string | undefined } = {}): LoadResult {
+  const saved = snapshot ? readContentSnapshot(snapshot, contentDir, projectRoot) : undefined;
+  if (saved) return saved;
   let reading: string | undefined;
   try {
     return loadFresh(contentDir, projectRoot, (file) => (reading = file));
@@ -194,15 +195,13 @@ function loadFresh(contentDir: string, projectRoot: string, reading: (file: stri
 }
 
 /**
- * One validation per build. scripts/build.ts loads and checks the content, writes what it loaded to a
- * snapshot file and names it in this variable for the Astro build it starts: loadContent() of the same
- * folder then returns the snapshot instead of reading and checking every file again (the pages and the
- * sitemap each loaded it once more, about 40 ms per report, on a province's thousand reports over a
+ * One validation per build. src/build.ts loads and checks the content, writes what it loaded to a
+ * snapshot file and names it to the Astro build it starts (src/build-channel.ts): loadContent() of the
+ * same folder then returns the snapshot instead of reading and checking every file again (the pages and
+ * the sitemap each loaded it once more, about 40 ms per report, on a province's thousand reports over a
  * minute). The build so renders exactly the content it validated. v8 serialization keeps everything
  * as loaded: key order, shared objects (a report's town), undefined values.
  */
-export const CONTENT_SNAPSHOT_ENV = 'REPORT_MICROSITE_CONTENT_SNAPSHOT';
-
 interface ContentSnapshot {
   contentDir: string;
   projectRoot: string;
@@ -214,9 +213,8 @@ export function writeContentSnapshot(file: string, contentDir: string, projectRo
   writeFileSync(file, serialize(snapshot));
 }
 
-function readContentSnapshot(contentDir: string, projectRoot: string): LoadResult | undefined {
-  const file = process.env[CONTENT_SNAPSHOT_ENV];
-  if (!file || !existsSync(file)) return undefined;
+function readContentSnapshot(file: string, contentDir: string, projectRoot: string): LoadResult | undefined {
+  if (!existsSync(file)) return undefined;
   // Read afresh on every call, as loading is: no two callers share (and could change) one object.
   const snapshot = deserialize(readFileSync(file)) as ContentSnapshot;
   if (snapshot.contentDir !== path.resolve(contentDir)) return undefined;

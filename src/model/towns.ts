@@ -34,8 +34,8 @@ export function townsWithReports(content: SiteContent): TownReports[] {
 }
 
 /** The town's report of the period before and after this one (上一期 / 下一期). */
-export function neighbours(content: SiteContent, report: Report): { previous?: Report; next?: Report } {
-  const own = content.reports.filter((r) => r.town.id === report.town.id).sort(chronological);
+export function neighbours(report: Report, reports: readonly Report[]): { previous?: Report; next?: Report } {
+  const own = reports.filter((r) => r.town.id === report.town.id).sort(chronological);
   const i = own.indexOf(report);
   return { ...(i > 0 ? { previous: own[i - 1]! } : {}), ...(i < own.length - 1 ? { next: own[i + 1]! } : {}) };
 }

@@ -1,8 +1,7 @@
 /** Atom feed of the reports. */
 import type { APIRoute } from 'astro';
-import { buildContext } from '../export/context.ts';
 import { atomFeed } from '../export/feeds.ts';
-import { getContent } from '../model/site.ts';
+import { site } from './_site.ts';
 
 export const GET: APIRoute = () =>
-  new Response(atomFeed(getContent(), buildContext()), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  new Response(atomFeed(site().content, site().exportContext), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

@@ -11,7 +11,8 @@ import { loadContent, type Report } from '../../src/model/load.ts';
 import { flattenNarrative } from '../../src/model/narrative.ts';
 import { csvField, toCsvText } from '../../src/export/csv.ts';
 import { reportDownloads, reportJson, formatSize } from '../../src/export/downloads.ts';
-import { COLUMNS, FIGURE_KINDS, reportFigures, reportTables, TABLE_TITLES, type Cell, type Table } from '../../src/export/tables.ts';
+import { COLUMNS, reportTables, TABLE_TITLES, type Cell, type Table } from '../../src/export/tables.ts';
+import { FIGURE_KINDS, reportFigures } from '../../src/view/report.ts';
 import { columnName } from '../../src/export/xlsx.ts';
 
 const { content } = loadContent(path.resolve('content'));

@@ -1,6 +1,6 @@
 /** Absolute URLs under every combination of publicUrl path and base path, and dates with their offset. */
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, siteRoot } from '../../src/export/urls.ts';
+import { absoluteUrl, siteRoot } from '../../src/routes.ts';
 import { isoDateTime, rfc822DateTime } from '../../src/export/dates.ts';
 
 describe('absolute URLs', () => {

@@ -3,20 +3,18 @@
  * time (src/charts/render.ts) for readers without JavaScript, print, sharing and portal embeds.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildChart, type ChartSpec } from '../../../../charts/spec.ts';
+import type { ChartSpec } from '../../../../charts/spec.ts';
 import { IMAGE_TYPES, imageResponse, type ImageType } from '../../../../charts/render.ts';
-import { getContent } from '../../../../model/site.ts';
-import { picturesLinked } from '../../../../charts/pictures.ts';
+import { site } from '../../../_site.ts';
 
 export const getStaticPaths = (() => {
   // In `npm run build` the pictures are linked in from the picture cache (src/charts/pictures.ts).
-  if (picturesLinked()) return [];
-  const { reports } = getContent();
-  return reports.flatMap((report) =>
-    report.charts.flatMap((chart) => {
-      const spec = buildChart(report, chart, reports);
-      return (Object.keys(IMAGE_TYPES) as ImageType[]).map((ext) => ({ params: { report: report.id, file: `${chart.id}.${ext}` }, props: { spec, ext } }));
-    }),
+  const here = site();
+  if (here.picturesLinked) return [];
+  return here.content.reports.flatMap((report) =>
+    here.view(report).charts.flatMap(({ spec }) =>
+      (Object.keys(IMAGE_TYPES) as ImageType[]).map((ext) => ({ params: { report: report.id, file: `${spec.id}.${ext}` }, props: { spec, ext } })),
+    ),
   );
 }) satisfies GetStaticPaths;
 

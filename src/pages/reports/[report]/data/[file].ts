@@ -1,12 +1,11 @@
 /** The data files of every report (JSON, CSV, XLSX), written at build time from src/export/downloads.ts. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildContext } from '../../../../export/context.ts';
 import { reportDownloads, type Download } from '../../../../export/downloads.ts';
-import { getContent } from '../../../../model/site.ts';
+import { site } from '../../../_site.ts';
 
 export const getStaticPaths = (() =>
-  getContent().reports.flatMap((report) =>
-    reportDownloads(report, buildContext()).map((download) => ({ params: { report: report.id, file: download.file }, props: { download } })),
+  site().content.reports.flatMap((report) =>
+    reportDownloads(report, site().exportContext).map((download) => ({ params: { report: report.id, file: download.file }, props: { download } })),
   )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {

@@ -3,13 +3,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { allSeries } from '../../../../charts/series.ts';
 import { IMAGE_TYPES, imageResponse, type ImageType } from '../../../../charts/render.ts';
 import type { ChartSpec } from '../../../../charts/spec.ts';
-import { picturesLinked } from '../../../../charts/pictures.ts';
+import { site } from '../../../_site.ts';
 
 export const getStaticPaths = (() =>
   // In `npm run build` the pictures are linked in from the picture cache (src/charts/pictures.ts).
-  picturesLinked()
+  site().picturesLinked
     ? []
-    : allSeries().flatMap(({ series, spec }) =>
+    : allSeries(site().content).flatMap(({ series, spec }) =>
     (Object.keys(IMAGE_TYPES) as ImageType[]).map((ext) => ({ params: { town: series.town.id, file: `${series.id}.${ext}` }, props: { spec, ext } })),
   )) satisfies GetStaticPaths;
 
