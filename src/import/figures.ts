@@ -274,16 +274,32 @@ class PartReader {
       case 'quantity':
         return this.changeAgainstLastYear(m, r) ?? this.quantity(m, r, this.quantityNaming(m, r));
       case 'percent':
-        return this.growthOfAmount(m, r) ?? this.completionRateOfCount(m, r) ?? this.unnamedPercent(m, r) ?? this.percentOver100(m, r) ?? this.percent(m, r);
-      case 'growth':
+        return (
+          this.growthOfAmount(m, r) ??
+          this.completionRateOfCount(m, r) ??
+          this.unnamed(m, r, `“${this.clauseUpTo(m)}”中的 ${m.value}% 没有名称，没有列入`) ??
+          this.over100(m, m.value, `“${this.text.slice(r.start, m.end)}”超过 100%，不能作为百分比填写，没有列入`) ??
+          this.percent(m, r)
+        );
+      case 'growth': {
         this.dropAttributeName(r);
-        return this.growthOfLast(m, r) ?? this.unnamedGrowth(m, r) ?? this.growth(m, r);
+        const growth = growthOf(m);
+        return this.ofLast('growth', growth, m, r) ?? this.unnamed(m, r, `“${this.clauseUpTo(m)}”没有写是哪项指标的增速，没有列入`) ?? this.figureWith('growth', growth, m, r);
+      }
       case 'rank': {
         this.dropAttributeName(r);
-        return this.unscopedRank(m) ?? this.sharedRank(m, r) ?? this.continuedRank(m, r) ?? this.rankOfLast(m, r) ?? this.unnamedRank(m, r) ?? this.rank(m, r);
+        if (!m.scope) return this.unscopedRank(m);
+        const rank: DraftRank = { position: m.position, scope: m.scope, written: m.written };
+        return (
+          this.sharedRank(rank, m, r) ??
+          this.continuedRank(rank, m, r) ??
+          this.ofLast('rank', rank, m, r) ??
+          this.unnamed(m, r, `排名“${m.written}”前没有写是哪项工作的排名，没有列入`) ??
+          this.figureWith('rank', rank, m, r)
+        );
       }
       case 'completion':
-        return this.completionOver100(m) ?? this.completion(m, r);
+        return this.over100(m, m.rate, `“${this.text.slice(m.start, m.end)}”超过 100%，进度不能超过 100%，没有列入`) ?? this.completion(m, r);
       case 'unitless':
         return this.unitless(m, r);
     }
@@ -310,6 +326,34 @@ class PartReader {
   /** `增速均居…`, `同比增长…` after a figure: a word that only names an attribute of the figure before. */
   private dropAttributeName(r: Reading): void {
     if (ATTRIBUTE_ONLY.test(r.name) && r.last) r.name = '';
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Rules of several kinds of mention
+
+  /**
+   * `同比增长5%`, `位居全市第三`, `完成 2022 年2027 亩高标农田建设 80%`: a growth, rank or percentage
+   * that nothing names (no words before it, no figure before it to take it); noted, not drafted.
+   */
+  private unnamed(m: Mention, r: Reading, note: string): number | undefined {
+    if (r.name !== '') return undefined;
+    this.paragraph.skip(note);
+    return m.end;
+  }
+
+  /**
+   * `占目标任务(剔除烟叶税)的278%`, `完成年度目标的103.2%`: a share or progress over 100% cannot be
+   * drafted as one; noted.
+   */
+  private over100(m: Mention, value: number, note: string): number | undefined {
+    if (value <= 100) return undefined;
+    this.paragraph.skip(note);
+    return m.end;
+  }
+
+  /** The clause of a mention, up to its end: what a note quotes. */
+  private clauseUpTo(m: Mention): string {
+    return this.text.slice(this.paragraph.clauseStart(m.start, this.from), m.end);
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -517,20 +561,6 @@ class PartReader {
     return m.end;
   }
 
-  /** `完成 2022 年2027 亩高标农田建设 80%`: nothing before the percentage names it; noted, not drafted. */
-  private unnamedPercent(m: MentionOf<'percent'>, r: Reading): number | undefined {
-    if (r.name !== '') return undefined;
-    this.paragraph.skip(`“${this.text.slice(this.paragraph.clauseStart(m.start, this.from), m.end)}”中的 ${m.value}% 没有名称，没有列入`);
-    return m.end;
-  }
-
-  /** `占目标任务(剔除烟叶税)的278%`: more than 100% cannot be a share; noted, not drafted. */
-  private percentOver100(m: MentionOf<'percent'>, r: Reading): number | undefined {
-    if (m.value <= 100) return undefined;
-    this.paragraph.skip(`“${this.text.slice(r.start, m.end)}”超过 100%，不能作为百分比填写，没有列入`);
-    return m.end;
-  }
-
   /** `办结率100%`, `城镇登记失业率控制在2.1%以内`: a figure in %. */
   private percent(m: MentionOf<'percent'>, r: Reading): number {
     Object.assign(this.newFigure(m, r.name, 'before', r.start), percentOf(m));
@@ -538,36 +568,30 @@ class PartReader {
   }
 
   // -------------------------------------------------------------------------------------------------
-  // Growth: 累计增速10.8%, 同比下降3.2%, 提高1.5个百分点
+  // Growth and ranks: 累计增速10.8%, 同比下降3.2%, 全市排名8, 居全市第三, 位于乐清第2、温州第8
 
-  /** `规上工业产值4.91亿元，累计增速10.8%`: growth right after a figure (or without a name) is its growth. */
-  private growthOfLast(m: MentionOf<'growth'>, r: Reading): number | undefined {
+  /**
+   * `规上工业产值4.91亿元，累计增速10.8%，全市排名8`: a growth or rank right after a figure (only
+   * separators and filler such as 同比, 增速 between), or one nothing else names, is that figure's.
+   */
+  private ofLast<K extends 'growth' | 'rank'>(key: K, value: NonNullable<Building[K]>, m: Mention, r: Reading): number | undefined {
     const { last } = r;
-    if (!last || last.growth || !(this.paragraph.onlySeparators(last.lastEnd, m.start) || r.name === '')) return undefined;
-    last.growth = growthOf(m);
+    if (!last || last[key] || !(this.paragraph.onlySeparators(last.lastEnd, m.start) || r.name === '')) return undefined;
+    last[key] = value;
     this.extend(last, m.end);
     return m.end;
   }
 
-  /** `同比增长5%` opening a part, with no figure before it: noted, not drafted. */
-  private unnamedGrowth(m: MentionOf<'growth'>, r: Reading): number | undefined {
-    if (r.name !== '') return undefined;
-    this.paragraph.skip(`“${this.text.slice(this.paragraph.clauseStart(m.start, this.from), m.end)}”没有写是哪项指标的增速，没有列入`);
+  /**
+   * `力争全年规上工业产值增长10%`, `平安建设考评获同类街道第一`: a figure with only a growth or a rank.
+   */
+  private figureWith<K extends 'growth' | 'rank'>(key: K, value: NonNullable<Building[K]>, m: Mention, r: Reading): number {
+    this.newFigure(m, r.name, 'before', r.start)[key] = value;
     return m.end;
   }
-
-  /** `力争全年规上工业产值增长10%`, `信访总量同比下降23%`: a figure with growth and no value. */
-  private growth(m: MentionOf<'growth'>, r: Reading): number {
-    this.newFigure(m, r.name, 'before', r.start).growth = growthOf(m);
-    return m.end;
-  }
-
-  // -------------------------------------------------------------------------------------------------
-  // Ranks: 全市排名8, 居全市第三, 位于乐清第2、温州第8
 
   /** `工业投资增长12%，排名第四`: a rank without a scope (全市, 温州…) cannot be placed; noted. */
-  private unscopedRank(m: MentionOf<'rank'>): number | undefined {
-    if (m.scope) return undefined;
+  private unscopedRank(m: MentionOf<'rank'>): number {
     this.paragraph.skip(`排名“${m.written}”没有写范围（全市、温州…），没有填写排名`);
     return m.end;
   }
@@ -576,10 +600,9 @@ class PartReader {
    * `工业产值、税收增速均居全市第二` (the names listed before 均) or `产值8亿元、税收1亿元，增速均居全市第二`
    * (the figures before it): a rank several items share, on each of them.
    */
-  private sharedRank(m: MentionOf<'rank'>, r: Reading): number | undefined {
+  private sharedRank(rank: DraftRank, m: Mention, r: Reading): number | undefined {
     const squashed = r.pre.replace(/\s/gu, '');
     if (!/[均都]$/u.test(squashed)) return undefined;
-    const rank = rankOf(m);
     const names = listNames(squashed.slice(0, -1).replace(/(?:增速|增幅|增量|总量|规模|排名|位次)$/u, '')).filter((n) => n !== '');
     if (names.length >= 2) {
       for (const n of names) {
@@ -601,47 +624,18 @@ class PartReader {
   }
 
   /** `位于乐清第2、温州第8`: the second rank of a list makes a second figure of the same name. */
-  private continuedRank(m: MentionOf<'rank'>, r: Reading): number | undefined {
+  private continuedRank(rank: DraftRank, m: MentionOf<'rank'>, r: Reading): number | undefined {
     const { last } = r;
     if (!m.continuation || !last?.rank) return undefined;
     const f = this.newFigure(m, last.name, last.nameFrom, last.quoteStart);
     f.quoteStart = last.quoteStart;
     if (last.period) f.period = last.period;
-    f.rank = rankOf(m);
-    return m.end;
-  }
-
-  /** `规上工业产值4.91亿元，全市排名8`: a rank right after a figure (or without a name) is its rank. */
-  private rankOfLast(m: MentionOf<'rank'>, r: Reading): number | undefined {
-    const { last } = r;
-    if (!last || last.rank || !(this.paragraph.onlySeparators(last.lastEnd, m.start) || r.name === '')) return undefined;
-    last.rank = rankOf(m);
-    this.extend(last, m.end);
-    return m.end;
-  }
-
-  /** `位居全市第三` opening a part, with no figure before it: noted, not drafted. */
-  private unnamedRank(m: MentionOf<'rank'>, r: Reading): number | undefined {
-    if (r.name !== '') return undefined;
-    this.paragraph.skip(`排名“${m.written}”前没有写是哪项工作的排名，没有列入`);
-    return m.end;
-  }
-
-  /** `平安建设考评获同类街道第一`: a figure with a rank and no value. */
-  private rank(m: MentionOf<'rank'>, r: Reading): number {
-    this.newFigure(m, r.name, 'before', r.start).rank = rankOf(m);
+    f.rank = rank;
     return m.end;
   }
 
   // -------------------------------------------------------------------------------------------------
   // Completion rates: 完成率65%, 占年计划的80%
-
-  /** `完成固定资产投资18.6亿元，完成年度目标的103.2%`: progress cannot exceed 100%; noted, not drafted. */
-  private completionOver100(m: MentionOf<'completion'>): number | undefined {
-    if (m.rate <= 100) return undefined;
-    this.paragraph.skip(`“${this.text.slice(m.start, m.end)}”超过 100%，进度不能超过 100%，没有列入`);
-    return m.end;
-  }
 
   /**
    * `拆除违法建筑2.3万平方米，完成率达76%`: the quantity before the rate (not an indicator with growth or
@@ -654,16 +648,14 @@ class PartReader {
     if (nearest && !nearest.growth && !nearest.rank) this.startProject(nearest, m.rate, m.rateName);
     else {
       const period = this.sentence.period;
-      this.project = {
+      this.openProject({
         name: r.name || nearest?.name || m.rateName,
         start: r.start,
         progress: { rate: m.rate, rateName: m.rateName, ...(period ? { period: period.text } : {}) },
         quoteStart: this.quoteStartFor(r.start),
         quoteEnd: this.paragraph.segmentEnd(m.end, this.to),
         figures: [],
-        sentence: this.sentenceText(),
-      };
-      this.paragraph.projects.push(this.project);
+      });
     }
     this.reachProject(m.end);
     return m.end;
@@ -681,10 +673,6 @@ class PartReader {
 
   // -------------------------------------------------------------------------------------------------
   // Building figures and projects
-
-  private sentenceText(): string {
-    return this.text.slice(this.sentence.from, this.sentence.to);
-  }
 
   /** A figure's quote starts at the period its clause opened with (1-5月份，…) when no figure took it yet. */
   private quoteStartFor(start: number): number {
@@ -745,7 +733,12 @@ class PartReader {
       .reverse()
       .find((f) => f.unit === done.unit && f.value !== undefined && f.value >= done.value! && !f.growth && !f.rank);
     const first = total ?? done;
-    const p: BuildingProject = {
+    const figures = built.slice(built.indexOf(first)).filter((f) => f !== done && f !== total);
+    for (const f of [done, total, ...figures]) {
+      const i = f ? built.indexOf(f) : -1;
+      if (i >= 0) built.splice(i, 1);
+    }
+    this.openProject({
       name: done.name.length > 2 || !total ? done.name : total.name,
       start: first.quoteStart,
       progress: {
@@ -757,15 +750,14 @@ class PartReader {
       },
       quoteStart: first.quoteStart,
       quoteEnd: done.quoteEnd,
-      figures: built.slice(built.indexOf(first)).filter((f) => f !== done && f !== total),
-      sentence: this.sentenceText(),
-    };
-    for (const f of [done, total, ...p.figures]) {
-      const i = f ? built.indexOf(f) : -1;
-      if (i >= 0) built.splice(i, 1);
-    }
-    this.paragraph.projects.push(p);
-    this.project = p;
+      figures,
+    });
+  }
+
+  /** A project of this sentence; the figures the part makes after it join it. */
+  private openProject(project: Omit<BuildingProject, 'sentence'>): void {
+    this.project = { ...project, sentence: this.text.slice(this.sentence.from, this.sentence.to) };
+    this.paragraph.projects.push(this.project);
   }
 }
 
@@ -800,8 +792,4 @@ function listedGrowth(first: Mention, n: Mention): DraftGrowth {
   const kind = first.type === 'growth' ? first.kind : undefined;
   const unit = n.type === 'growth' ? n.unit : '%';
   return { value: first.type === 'growth' && first.value < 0 ? -Math.abs(value) : value, unit, ...(kind ? { kind } : {}), ...writtenIf(written, Math.abs(value)) };
-}
-
-function rankOf(m: MentionOf<'rank'>): DraftRank {
-  return { position: m.position, scope: m.scope!, written: m.written };
 }

@@ -44,35 +44,20 @@ export function isFiller(word: string): boolean {
   return LEAD.includes(word) || TRAIL.includes(word) || word === '有';
 }
 
-function stripLead(s: string): string {
+/** Takes words off one end of a name, with the punctuation and spaces there, as long as any is left. */
+function stripWords(s: string, words: string[], end: 'start' | 'end'): string {
+  const punctuation = end === 'start' ? /^[\s，,、：:；;（(）)]+/u : /[\s，,、：:；;（(）)]+$/u;
   for (let changed = true; changed; ) {
-    changed = false;
-    s = s.replace(/^[\s，,、：:；;（(）)]+/u, '');
-    for (const w of LEAD) {
-      if (s.startsWith(w) && s.length > w.length) {
-        s = s.slice(w.length);
-        changed = true;
-        break;
-      }
-    }
+    s = s.replace(punctuation, '');
+    const word = words.find((w) => (end === 'start' ? s.startsWith(w) : s.endsWith(w)) && s.length > w.length);
+    if (word) s = end === 'start' ? s.slice(word.length) : s.slice(0, -word.length);
+    changed = word !== undefined;
   }
   return s;
 }
 
-function stripTrail(s: string): string {
-  for (let changed = true; changed; ) {
-    changed = false;
-    s = s.replace(/[\s，,、：:；;（(）)]+$/u, '');
-    for (const w of TRAIL) {
-      if (s.endsWith(w) && s.length > w.length) {
-        s = s.slice(0, -w.length);
-        changed = true;
-        break;
-      }
-    }
-  }
-  return s;
-}
+const stripLead = (s: string): string => stripWords(s, LEAD, 'start');
+const stripTrail = (s: string): string => stripWords(s, TRAIL, 'end');
 
 /**
  * The words before a number, cleaned to a name. `period` is the clause's period: a repeated piece of
