@@ -64,8 +64,9 @@ console.log(`  正文 narrative.md；主要指标 ${counts.indicators} 项，关
 if (result.townFile) console.log(`  乡镇信息草稿 ${rel(result.townFile)}（请补全所属县市和省份）。`);
 console.log(`  共 ${counts.review} 处“待核对”注释：请对照原文逐项核对。`);
 
-const { problems } = loadContent(args.out, root);
-const ours = problems.filter((p) => p.file.includes(`reports/${args.id}/`) || (result.townFile !== undefined && p.file.endsWith(`towns/${townId}.yaml`)));
+/** A problem of the draft: in its report folder, or in the town file it wrote. */
+const mine = (p: { file: string }) => p.file.includes(`reports/${args.id}/`) || (result.townFile !== undefined && p.file.endsWith(`towns/${townId}.yaml`));
+const ours = loadContent(args.out, root).problems.filter(mine);
 // 待填写: what the text does not give and the content model requires (索引号, 网址, 日期…). Not an error of
 // the draft: the editor fills them from the published page; until then npm run check lists them.
 const toFill = ours.filter((p) => p.severity === 'error' && p.message.includes(TO_FILL));
@@ -74,7 +75,6 @@ if (toFill.length > 0) {
   // A 待填写 in report.yaml keeps the report's other checks from running: check a copy with stand-ins.
   const copy = standInCopy(args.out, args.id);
   try {
-    const mine = (p: { file: string }) => p.file.includes(`reports/${args.id}/`) || (result.townFile !== undefined && p.file.endsWith(`towns/${townId}.yaml`));
     rest = loadContent(copy, root).problems.filter(mine).map((p) => ({ ...p, file: p.file.replace(path.relative(root, copy), path.relative(root, args.out)) }));
   } finally {
     removeCopy(copy);
