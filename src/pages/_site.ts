@@ -50,3 +50,15 @@ export function site(): Site {
   };
   return cached;
 }
+
+/** getStaticPaths of a page every report has: one page per report, the report as its prop. */
+export function reportPaths() {
+  return site().content.reports.map((report) => ({ params: { report: report.id }, props: { report } }));
+}
+
+/** What a report's page starts from: the site, its routes, and the report's view. */
+export function reportPage(props: Record<string, unknown>): { here: Site; routes: Routes; view: ReportView; report: Report } {
+  const { report } = props as { report: Report };
+  const here = site();
+  return { here, routes: here.routes, view: here.view(report), report };
+}
