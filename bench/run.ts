@@ -9,7 +9,7 @@
  * folder and runs `node scripts/build.ts` as `npm run build` does: a cold build (empty picture cache),
  * a rebuild with nothing changed and a rebuild with one report changed. It measures wall time, CPU
  * time and peak memory of the whole process tree (sampled from /proc, and the largest single process
- * from /usr/bin/time), and the phases scripts/build.ts reports. Then page weight per page type, the
+ * from /usr/bin/time), and the phase timings the build returns (scripts/build.ts --timings). Then page weight per page type (the budget gate's code), the
  * time until a chart is drawn in headless Chromium (median of --runs), and the same number of plain
  * pages built by a minimal Astro project (the cost of plain Astro on this machine, for comparison).
  *
@@ -22,8 +22,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { parse } from 'node-html-parser';
+import type { BuildResult } from '../src/build.ts';
+import { budgetTable, loadBudgets, measureBudgets, type BudgetRow } from '../tests/gates/lib/budgets.ts';
+import { listPages } from '../tests/gates/lib/site.ts';
 import { childEnv } from '../tests/support/env.ts';
 import { folderBytes, generateContent, plan, SOURCE_REPORT, writeReport } from './generate.ts';
 
@@ -135,7 +136,7 @@ function measure(command: string, args: string[], { cwd = root, env = childEnv()
 // Builds
 
 interface Build extends Run {
-  /** Seconds per phase, from the line scripts/build.ts prints at the end. */
+  /** Seconds per phase, as the build returns them (src/build.ts BuildPhases, via --timings). */
   phases: Record<string, number>;
   drawn?: number;
   cachedPictures?: number;
@@ -143,14 +144,13 @@ interface Build extends Run {
 }
 
 async function build(contentDir: string, outDir: string, cacheDir: string): Promise<Build> {
-  const run = await measure(node, ['scripts/build.ts'], { env: childEnv({ CONTENT_DIR: contentDir, OUT_DIR: outDir, CHART_CACHE_DIR: cacheDir }) });
+  const timings = path.join(temp, `timings-${process.hrtime.bigint()}.json`);
+  const run = await measure(node, ['scripts/build.ts', '--timings', timings], { env: childEnv({ CONTENT_DIR: contentDir, OUT_DIR: outDir, CHART_CACHE_DIR: cacheDir }) });
   if (run.status !== 0) throw new Error(`build failed:\n${run.output.slice(-4000)}`);
-  const phases: Record<string, number> = {};
-  const line = run.output.split('\n').find((l) => l.startsWith('用时：')) ?? '';
-  for (const [, name, seconds] of line.matchAll(/([^，：\d]+?) ([\d.]+) 秒/g)) phases[name!.trim()] = Number(seconds);
-  const pictures = run.output.match(/新绘制 (\d+) 张，缓存中已有 (\d+) 张/);
+  const result = JSON.parse(readFileSync(timings, 'utf8')) as Extract<BuildResult, { ok: true }>;
+  // The number of pages is Astro's own count, from its log.
   const pages = Number(run.output.match(/(\d+) page\(s\) built/)?.[1] ?? 0);
-  return { ...run, phases, pages, ...(pictures ? { drawn: Number(pictures[1]), cachedPictures: Number(pictures[2]) } : {}) };
+  return { ...run, phases: { ...result.phases }, pages, drawn: result.pictures.drawn, cachedPictures: result.pictures.cached };
 }
 
 /** Time per route type in the Astro build, from its log (“├─ /reports/x/index.html (+12ms)”). */
@@ -177,79 +177,27 @@ function routeTimes(output: string): { route: string; count: number; ms: number 
 // ---------------------------------------------------------------------------------------------------
 // Page weight
 
-const PAGE_TYPES = (reportId: string, townId: string, series: string, chart: string): [string, string][] => [
-  ['首页 home', ''],
-  ['报告概览 report overview', `reports/${reportId}/`],
-  ['部分 part', `reports/${reportId}/part-1/`],
-  ['指标 indicators', `reports/${reportId}/indicators/`],
-  ['项目 projects', `reports/${reportId}/projects/`],
-  ['计划 plan', `reports/${reportId}/plan/`],
-  ['承诺 promises', `reports/${reportId}/promises/`],
-  ['全文 fulltext', `reports/${reportId}/fulltext/`],
-  ['一图读懂 infographic', `reports/${reportId}/infographic/`],
-  ['乡镇 town', `towns/${townId}/`],
-  ['历期对比 series', `towns/${townId}/indicators/${series}/`],
-  ['嵌入 embed', `embed/${reportId}/${chart}/`],
-  ['搜索 search', 'search/'],
+const PAGE_TYPES = (reportId: string, townId: string, series: string, chart: string): string[] => [
+  '/',
+  `/reports/${reportId}/`,
+  `/reports/${reportId}/part-1/`,
+  `/reports/${reportId}/indicators/`,
+  `/reports/${reportId}/projects/`,
+  `/reports/${reportId}/plan/`,
+  `/reports/${reportId}/promises/`,
+  `/reports/${reportId}/fulltext/`,
+  `/reports/${reportId}/infographic/`,
+  `/towns/${townId}/`,
+  `/towns/${townId}/indicators/${series}/`,
+  `/embed/${reportId}/${chart}/`,
+  '/search/',
 ];
 
-interface Weight {
-  type: string;
-  path: string;
-  raw: Record<'html' | 'css' | 'js' | 'img', number>;
-  gzip: Record<'html' | 'css' | 'js' | 'img', number>;
-  /** Scripts loaded only when needed (dynamic import: chart.js when a chart scrolls into view). */
-  lazyJs: { raw: number; gzip: number };
-}
-
-function pageWeights(outDir: string, sample: { reportId: string; townId: string; series: string; chart: string }): Weight[] {
-  const file = (url: string) => {
-    const clean = decodeURIComponent(url.split(/[?#]/)[0]!).replace(/^\//, '');
-    const p = path.join(outDir, clean);
-    return existsSync(p) && statSync(p).isDirectory() ? path.join(p, 'index.html') : p;
-  };
-  const size = (f: string) => {
-    const bytes = readFileSync(f);
-    return { raw: bytes.length, gzip: gzipSync(bytes).length };
-  };
-  /** A module and everything it imports statically; dynamic imports collected apart. */
-  const modules = (entry: string, seen: Set<string>, lazy: Set<string>) => {
-    if (seen.has(entry) || !existsSync(entry)) return;
-    seen.add(entry);
-    const text = readFileSync(entry, 'utf8');
-    for (const m of text.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["'`]([^"'`]+\.js)["'`]/g)) modules(path.resolve(path.dirname(entry), m[1]!.startsWith('/') ? path.join(outDir, m[1]!) : m[1]!), seen, lazy);
-    for (const m of text.matchAll(/import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) lazy.add(path.resolve(path.dirname(entry), m[1]!));
-  };
-  const weights: Weight[] = [];
-  for (const [type, page] of PAGE_TYPES(sample.reportId, sample.townId, sample.series, sample.chart)) {
-    const htmlFile = file(`/${page}`);
-    if (!existsSync(htmlFile)) continue;
-    const html = parse(readFileSync(htmlFile, 'utf8'));
-    const w: Weight = { type, path: `/${page}`, raw: { html: 0, css: 0, js: 0, img: 0 }, gzip: { html: 0, css: 0, js: 0, img: 0 }, lazyJs: { raw: 0, gzip: 0 } };
-    const add = (kind: keyof Weight['raw'], f: string) => {
-      if (!existsSync(f)) return;
-      const s = size(f);
-      w.raw[kind] += s.raw;
-      w.gzip[kind] += s.gzip;
-    };
-    add('html', htmlFile);
-    for (const link of html.querySelectorAll('link[rel=stylesheet]')) add('css', file(link.getAttribute('href')!));
-    const seen = new Set<string>();
-    const lazy = new Set<string>();
-    for (const script of html.querySelectorAll('script[src]')) modules(file(script.getAttribute('src')!), seen, lazy);
-    for (const js of seen) add('js', js);
-    const lazySeen = new Set<string>();
-    for (const js of lazy) modules(js, lazySeen, new Set());
-    for (const js of lazySeen) {
-      if (seen.has(js)) continue;
-      const s = size(js);
-      w.lazyJs.raw += s.raw;
-      w.lazyJs.gzip += s.gzip;
-    }
-    for (const img of new Set(html.querySelectorAll('img[src]').map((i) => i.getAttribute('src')!))) add('img', file(img));
-    weights.push(w);
-  }
-  return weights;
+/** One page of each type, measured by the budget gate's own code (tests/gates/lib/budgets.ts) against budgets.json. */
+async function pageWeights(outDir: string, sample: { reportId: string; townId: string; series: string; chart: string }): Promise<BudgetRow[]> {
+  const wanted = new Set(PAGE_TYPES(sample.reportId, sample.townId, sample.series, sample.chart));
+  const pages = listPages(outDir).filter((page) => wanted.has(page.path));
+  return (await measureBudgets(outDir, pages, loadBudgets(path.join(root, 'budgets.json')))).rows;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -370,7 +318,7 @@ const machine = {
 console.log(`机器：${machine.cpus} 核 ${machine.model}，内存 ${machine.memoryGb} GB，Node ${machine.node}，负载 ${machine.loadAtStart}`);
 
 const results: SizeResult[] = [];
-let weights: Weight[] = [];
+let weights: BudgetRow[] = [];
 let chartTimes: number[] = [];
 let chartPage = '';
 
@@ -415,7 +363,7 @@ try {
       const sample = plan(n, seed).reports.find((x) => x.previous) ?? reports[0]!;
       const seriesDir = path.join(outDir, 'towns', sample.town.id, 'indicators');
       const series = existsSync(seriesDir) ? (readdirSync(seriesDir)[0] ?? '') : '';
-      weights = pageWeights(outDir, { reportId: sample.id, townId: sample.town.id, series, chart: 'indicator-growth' });
+      weights = await pageWeights(outDir, { reportId: sample.id, townId: sample.town.id, series, chart: 'indicator-growth' });
       if (!flag('no-browser')) {
         chartPage = `reports/${sample.id}/indicators/`;
         console.log(`图表绘制时间：Chromium 打开 /${chartPage} ${runs} 次…`);
@@ -483,15 +431,11 @@ if (largest) {
 }
 if (weights.length) {
   out();
-  out('Page weight per page type (bytes; gzip -6 in brackets; images are the <img> of the page, JS includes what it imports, lazy JS is loaded when a chart scrolls into view):');
+  out('Page weight per page type, as the budget gate measures it (tests/gates/lib/budgets.ts; bytes after gzip, JS with every chunk it imports, budgets from budgets.json):');
   out();
-  out('| page type | HTML | CSS | JS | images | total | lazy JS |');
-  out('|---|---:|---:|---:|---:|---:|---:|');
-  const kb = (raw: number, gz: number) => `${(raw / 1024).toFixed(1)} KB (${(gz / 1024).toFixed(1)})`;
-  for (const w of weights) {
-    const total = (o: Weight['raw']) => o.html + o.css + o.js + o.img;
-    out(`| ${w.type} | ${kb(w.raw.html, w.gzip.html)} | ${kb(w.raw.css, w.gzip.css)} | ${kb(w.raw.js, w.gzip.js)} | ${kb(w.raw.img, w.gzip.img)} | ${kb(total(w.raw), total(w.gzip))} | ${kb(w.lazyJs.raw, w.lazyJs.gzip)} |`);
-  }
+  out('```');
+  out(budgetTable(weights));
+  out('```');
 }
 if (chartTimes.length) {
   out();
