@@ -8,21 +8,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/security/csp.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
-import {
-  checkAxe,
-  checkConsole,
-  checkCsp,
-  checkCspMeta,
-  checkKeyboard,
-  checkNoJs,
-  checkReflow,
-  checkRequests,
-  fetchedAssets,
-  type PageTarget,
-} from './lib/browser-gates.ts';
+import { checkCspMeta, visitPage, type PageTarget } from './lib/browser-gates.ts';
 import { budgetTable, BudgetConfig, measureBudgets } from './lib/budgets.ts';
 import { checkSelfContained } from './lib/external.ts';
-import { formatFindings, reproCommand, type Finding } from './lib/findings.ts';
+import { formatFindings, reproCommand, type Finding, type GateName } from './lib/findings.ts';
 import { checkHtml } from './lib/html.ts';
 import { checkLinks } from './lib/links.ts';
 import { listPages, type SitePage } from './lib/site.ts';
@@ -49,6 +38,15 @@ async function target(name: string, pagePath = '/'): Promise<PageTarget> {
 afterAll(async () => {
   await Promise.all([...servers.values()].map(async (s) => (await s).close()));
 });
+
+/**
+ * The page's visit as the real site gets it (visitPage: one visit, one load with JavaScript off), running
+ * only the gates named: each test below proves that the shared visit catches what its gate is for.
+ */
+async function visit(t: PageTarget, gates: GateName[], requireVisible: string[] = []) {
+  return visitPage(browser(), t, { policy: CONTENT_SECURITY_POLICY, gates, requireVisible });
+}
+const findingsOf = async (t: PageTarget, gates: GateName[], requireVisible: string[] = []) => (await visit(t, gates, requireVisible)).findings;
 
 /**
  * vnu on the fixtures it is tested with, in one run (one JVM start, as in the real-site test), started
@@ -105,29 +103,20 @@ describe('the good fixture passes every gate', () => {
   });
   it.each(['/', '/404.html', '/about/'])('browser gates on %s', { timeout: PAGE_TIMEOUT }, async (pagePath) => {
     const t = await target('good', pagePath);
-    const b = browser();
-    const findings = [
-      ...(await checkAxe(b, t)),
-      ...(await checkAxe(b, t, { textSize: 'large' })),
-      ...(await checkReflow(b, t)),
-      ...(await checkReflow(b, t, { textSize: 'large' })),
-      ...(await checkKeyboard(b, t)),
-      ...(await checkCsp(b, t, { policy: CONTENT_SECURITY_POLICY })),
-      ...(await checkConsole(b, t)),
-      ...(await checkRequests(b, t)),
-      ...(await checkNoJs(b, t, { requireVisible: ['main h1'] })),
-    ];
+    // Every page gate, in the one visit the real site's pages get.
+    const { findings, errors } = await visitPage(browser(), t, { policy: CONTENT_SECURITY_POLICY, requireVisible: ['main h1'] });
+    expect(errors).toEqual([]);
     expect(findings, formatFindings(findings)).toEqual([]);
   });
 });
 
 describe('each gate catches what it is for', () => {
   it('axe: an image without alt (default and large text)', { timeout: PAGE_TIMEOUT }, async () => {
-    const t = await target('img-without-alt');
-    const f = expectFinding(await checkAxe(browser(), t), { gate: 'axe', rule: 'image-alt', page: '/' });
+    const findings = await findingsOf(await target('img-without-alt'), ['axe']);
+    const f = expectFinding(findings, { gate: 'axe', rule: 'image-alt', page: '/', variant: 'default text' });
     expect(f.target).toBe('img');
     expect(f.snippet).toContain('<img src="/square.svg"');
-    expectFinding(await checkAxe(browser(), t, { textSize: 'large' }), { gate: 'axe', rule: 'image-alt', page: '/', variant: 'large text' });
+    expectFinding(findings, { gate: 'axe', rule: 'image-alt', page: '/', variant: 'large text' });
   });
 
   it('html: an image without alt, a duplicate id, a list item outside a list', async () => {
@@ -184,24 +173,24 @@ describe('each gate catches what it is for', () => {
   });
 
   it('external: the browser requests from other origins are caught at run time too', { timeout: PAGE_TIMEOUT }, async () => {
-    const findings = await checkRequests(browser(), await target('external-script'));
+    const findings = await findingsOf(await target('external-script'), ['external']);
     expectFinding(findings, { gate: 'external', rule: 'external-request', page: '/', target: 'https://cdn.example.com/lib.js' });
   });
 
   it('csp: an inline script without a hash is blocked and reported', { timeout: PAGE_TIMEOUT }, async () => {
-    const findings = await checkCsp(browser(), await target('inline-script'), { policy: CONTENT_SECURITY_POLICY });
+    const findings = await findingsOf(await target('inline-script'), ['csp']);
     expectFinding(findings, { gate: 'csp', rule: 'script-src-elem', page: '/', message: /inline/ });
   });
 
   it('csp: what the policy blocks in a worker (no event in the page) is reported too', { timeout: PAGE_TIMEOUT }, async () => {
-    const findings = await checkCsp(browser(), await target('worker-eval'), { policy: CONTENT_SECURITY_POLICY });
+    const findings = await findingsOf(await target('worker-eval'), ['csp']);
     expectFinding(findings, { gate: 'csp', rule: 'csp-blocked', page: '/', message: /unsafe-eval/ });
   });
 
   it('csp: a page not served with the policy is reported, not silently passed', { timeout: PAGE_TIMEOUT }, async () => {
     const server = await serveStatic(fixture('good'));
     try {
-      const findings = await checkCsp(browser(), { path: '/about/', url: `${server.url}about/` }, { policy: CONTENT_SECURITY_POLICY });
+      const findings = await findingsOf({ path: '/about/', url: `${server.url}about/` }, ['csp']);
       expectFinding(findings, { gate: 'csp', rule: 'csp-header', page: '/about/' });
     } finally {
       await server.close();
@@ -229,7 +218,7 @@ describe('each gate catches what it is for', () => {
 
   it('budgets: a chunk whose URL is computed at run time is counted from what the browser loaded', { timeout: PAGE_TIMEOUT }, async () => {
     const pages = pagesOf('computed-import');
-    const fetched = await fetchedAssets(browser(), await target('computed-import'));
+    const fetched = (await visit(await target('computed-import'), ['budgets'])).loaded;
     expect(fetched).toEqual(['/app.js', '/big-chunk.js']);
     // Reading the files cannot see it …
     const unseen = await measureBudgets(fixture('computed-import'), pages, FIXTURE_BUDGETS);
@@ -247,7 +236,7 @@ describe('each gate catches what it is for', () => {
   });
 
   it('keyboard: a removed focus outline, a link focused off screen, a Tab trap', { timeout: PAGE_TIMEOUT }, async () => {
-    const findings = await checkKeyboard(browser(), await target('keyboard-trap'));
+    const findings = await findingsOf(await target('keyboard-trap'), ['keyboard']);
     expectFinding(findings, { gate: 'keyboard', rule: 'no-focus-indicator', page: '/', target: '#first' });
     expectFinding(findings, { gate: 'keyboard', rule: 'not-reachable', page: '/', target: '#third' });
     expectFinding(findings, { gate: 'keyboard', rule: 'focus-off-screen', page: '/', target: '#hidden-skip' });
@@ -255,19 +244,20 @@ describe('each gate catches what it is for', () => {
   });
 
   it('reflow: a box wider than 320 px', { timeout: PAGE_TIMEOUT }, async () => {
-    const findings = await checkReflow(browser(), await target('wide-page'), { width: 320 });
-    expectFinding(findings, { gate: 'reflow', rule: 'horizontal-scroll', page: '/', snippet: /class="fixed-width"/ });
+    const findings = await findingsOf(await target('wide-page'), ['reflow']);
+    expectFinding(findings, { gate: 'reflow', rule: 'horizontal-scroll', page: '/', snippet: /class="fixed-width"/, variant: 'default text, 320px wide' });
+    expectFinding(findings, { gate: 'reflow', rule: 'horizontal-scroll', page: '/', snippet: /class="fixed-width"/, variant: 'large text, 320px wide' });
   });
 
   it('console: console.error, an uncaught exception, a missing image', { timeout: PAGE_TIMEOUT }, async () => {
-    const findings = await checkConsole(browser(), await target('console-error'));
+    const findings = await findingsOf(await target('console-error'), ['console']);
     expectFinding(findings, { gate: 'console', rule: 'console-error', page: '/', message: /something went wrong/ });
     expectFinding(findings, { gate: 'console', rule: 'pageerror', page: '/', message: /fixture: uncaught/ });
     expectFinding(findings, { gate: 'console', rule: 'failed-request', page: '/', target: /\/missing\.png$/ });
   });
 
   it('nojs: text that only JavaScript shows', { timeout: PAGE_TIMEOUT }, async () => {
-    const findings = await checkNoJs(browser(), await target('needs-js'), { requireVisible: ['section.meta-block'] });
+    const findings = await findingsOf(await target('needs-js'), ['nojs'], ['section.meta-block']);
     expectFinding(findings, { gate: 'nojs', rule: 'main-not-visible', page: '/' });
     expectFinding(findings, { gate: 'nojs', rule: 'table-not-visible', page: '/' });
     expectFinding(findings, { gate: 'nojs', rule: 'content-needs-js', page: '/', snippet: /<h1>Needs JavaScript/ });

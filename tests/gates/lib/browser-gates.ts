@@ -1,16 +1,19 @@
 /**
  * The gates that need a browser: axe-core accessibility, reflow at 320 px, keyboard reachability and
  * focus indicators, the CSP (securitypolicyviolation events), requests to other origins, console errors,
- * JavaScript switched off, the assets a page really loads, and screenshots.
+ * JavaScript switched off, the assets a page really loads; and screenshots.
  *
- * Every function takes a connected Browser and a page (its site path and full URL on a server that sends
- * the production CSP header) and returns findings; none of them knows about the real site.
+ * visitPage() runs them all in one visit of a page (and one load with JavaScript off), given a connected
+ * Browser and the page (its site path and full URL on a server that sends the production CSP header), and
+ * returns the findings with what else the visit saw (charts, loaded assets); nothing here knows about the
+ * real site.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Finding } from './findings.ts';
+import type { Finding, GateName } from './findings.ts';
+import { normaliseBase } from './site.ts';
 
 export interface PageTarget {
   /** Path inside the site without the base (`/reports/x/`), as findings name it. */
@@ -139,14 +142,6 @@ async function load(page: Page, target: PageTarget): Promise<void> {
   await page.evaluate(HELPERS);
 }
 
-/** Large text as the 大 button sets it: from storage by prefs.js; set directly if the page has no prefs.js. */
-async function applyTextSize(page: Page, size: TextSize | undefined): Promise<void> {
-  if (!size) return;
-  await page.evaluate((s) => {
-    if (document.documentElement.getAttribute('data-text-size') !== s) document.documentElement.setAttribute('data-text-size', s);
-  }, size);
-}
-
 /** Elements that load or draw only when scrolled into view. */
 const ON_VIEW = 'report-chart, img[loading="lazy"], iframe[loading="lazy"]';
 
@@ -219,12 +214,9 @@ interface AxeViolation {
   nodes: { target: string; html: string; summary: string }[];
 }
 
-export async function checkAxe(browser: Browser, target: PageTarget, { textSize }: { textSize?: TextSize } = {}): Promise<Finding[]> {
-  return withPage(browser, { textSize }, async (page) => {
-    await load(page, target);
-    await applyTextSize(page, textSize);
-    await settle(page);
-    await page.evaluate(axeSource);
+/** axe-core on a loaded page, as it is now (its text size named by `textSize`). */
+async function axeOn(page: Page, target: PageTarget, textSize: TextSize | undefined): Promise<Finding[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
     const violations = await page.evaluate(async (tags) => {
       const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }> } }).axe;
       const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -247,17 +239,13 @@ export async function checkAxe(browser: Browser, target: PageTarget, { textSize 
         snippet: n.html,
       })),
     );
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reflow: no horizontal scrolling at 320 CSS px (WCAG 1.4.10)
 
-export async function checkReflow(browser: Browser, target: PageTarget, { width = 320, textSize }: { width?: number; textSize?: TextSize } = {}): Promise<Finding[]> {
-  return withPage(browser, { width, height: 640, textSize }, async (page) => {
-    await load(page, target);
-    await applyTextSize(page, textSize);
-    await settle(page);
+/** Sideways scrolling of a loaded page in its current window (`width` CSS px wide) and text size. */
+async function reflowOn(page: Page, target: PageTarget, width: number, textSize: TextSize | undefined): Promise<Finding[]> {
     const result = await page.evaluate(() => {
       const gate = (window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string } }).__gate;
       const scrollWidth = document.documentElement.scrollWidth;
@@ -292,7 +280,6 @@ export async function checkReflow(browser: Browser, target: PageTarget, { width 
       target: c.selector,
       snippet: c.snippet,
     }));
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,11 +287,8 @@ export async function checkReflow(browser: Browser, target: PageTarget, { width 
 
 const FOCUSABLE = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex="0"], [contenteditable=""], [contenteditable="true"]';
 
-export async function checkKeyboard(browser: Browser, target: PageTarget, { width = 1280, textSize }: { width?: number; textSize?: TextSize } = {}): Promise<Finding[]> {
-  return withPage(browser, { width, textSize }, async (page) => {
-    await load(page, target);
-    await applyTextSize(page, textSize);
-    await settle(page);
+/** Tab through a loaded page (its window `width` CSS px wide): every visible control reached, each with a focus indicator, on screen. */
+async function keyboardOn(page: Page, target: PageTarget, width: number, textSize: TextSize | undefined): Promise<Finding[]> {
     const candidates = await page.evaluate((selector) => {
       const gate = (window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string; visible(e: Element): boolean } }).__gate;
       const list = [...document.querySelectorAll(selector)].filter(
@@ -388,12 +372,16 @@ export async function checkKeyboard(browser: Browser, target: PageTarget, { widt
         findings.push({ gate: 'keyboard', page: target.path, rule: 'not-reachable', variant, message: 'a visible control that pressing Tab never reaches', target: c.selector, snippet: c.snippet });
       }
     });
+    // Focus leaves no trace for what comes after: nothing focused, back at the top.
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
     return findings;
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
-// One visit under the production CSP: violations, console errors, requests, and what the page loaded
+// What a page does under the production CSP: violations, console errors, requests, what it loaded
 
 interface Observation {
   cspHeader: string | null;
@@ -410,64 +398,8 @@ interface Observation {
 
 const BLOCKS = 'main, main :is(h1, h2, h3, h4, h5, h6, p, li, dt, dd, table, caption, th, td, figcaption, blockquote, pre, dl), .meta-block';
 
-const observations = new Map<string, Promise<Observation>>();
-
-/** Loads the page once per URL (per process), scrolls through it, and records everything the runtime gates look at. */
-export function observe(browser: Browser, target: PageTarget): Promise<Observation> {
-  const key = target.url;
-  let hit = observations.get(key);
-  if (!hit) {
-    hit = observeUncached(browser, target);
-    observations.set(key, hit);
-    hit.catch(() => observations.delete(key));
-  }
-  return hit;
-}
-
-async function observeUncached(browser: Browser, target: PageTarget): Promise<Observation> {
-  return withPage(browser, { fresh: true }, async (page, listen) => {
-    const consoleErrors: Observation['consoleErrors'] = [];
-    const pageErrors: string[] = [];
-    const failedResponses: Observation['failedResponses'] = [];
-    const requests: Observation['requests'] = [];
-    listen('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push({ text: m.text(), location: m.location().url ? `${m.location().url}:${m.location().lineNumber}` : '' });
-    });
-    listen('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
-    listen('request', (r) => requests.push({ url: r.url(), type: r.resourceType() }));
-    listen('requestfailed', (r) => failedResponses.push({ url: r.url(), status: 0 }));
-    listen('response', (r) => {
-      if (r.status() >= 400 && r.url() !== target.url) failedResponses.push({ url: r.url(), status: r.status() });
-    });
-    const response = await page.goto(target.url, { waitUntil: 'load' });
-    const cspHeader = (await response?.allHeaders())?.['content-security-policy'] ?? null;
-    await page.evaluate(HELPERS);
-    await settle(page, { full: true });
-    // Work the text-size control, as a reader would, so its script runs under the policy too.
-    await page.evaluate(() => {
-      const buttons = [...document.querySelectorAll<HTMLButtonElement>('text-size button')];
-      for (const b of [...buttons, buttons.find((x) => x.dataset['size'] === 'medium')]) b?.click();
-    });
-    await page.waitForTimeout(50);
-    const state = await page.evaluate((blocks) => {
-      const gate = (window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string; visible(e: Element): boolean } }).__gate;
-      const describe = (el: Element) => ({ selector: gate.path(el), snippet: gate.snippet(el) });
-      return {
-        violations: (window as unknown as { __cspViolations: Observation['violations'] }).__cspViolations ?? [],
-        undefinedElements: [...document.querySelectorAll(':not(:defined)')].map(describe),
-        undrawnCharts: [...document.querySelectorAll('report-chart:not([data-drawn])')].map(describe),
-        blocks: [...document.querySelectorAll(blocks)]
-          .filter((el) => gate.visible(el))
-          .map((el) => ({ ...describe(el), text: (el.textContent ?? '').replace(/\s+/g, ' ').trim() })),
-      };
-    }, BLOCKS);
-    return { cspHeader, consoleErrors, pageErrors, failedResponses, requests, ...state };
-  });
-}
-
 /** CSP gate: the page is served with the policy and breaks none of it, and its scripts really ran. */
-export async function checkCsp(browser: Browser, target: PageTarget, { policy }: { policy: string }): Promise<Finding[]> {
-  const o = await observe(browser, target);
+function cspFindings(o: Observation, target: PageTarget, policy: string): Finding[] {
   const base = { gate: 'csp' as const, page: target.path };
   const findings: Finding[] = [];
   if (o.cspHeader !== policy) {
@@ -505,8 +437,7 @@ export function checkCspMeta(path: string, html: string): Finding[] {
 }
 
 /** Console gate, JavaScript on: no console errors, no uncaught exceptions, no failed loads. */
-export async function checkConsole(browser: Browser, target: PageTarget): Promise<Finding[]> {
-  const o = await observe(browser, target);
+function consoleFindings(o: Observation, target: PageTarget): Finding[] {
   return [
     ...o.consoleErrors.map((e) => ({ gate: 'console' as const, page: target.path, rule: 'console-error', message: e.text, ...(e.location ? { target: e.location } : {}) })),
     ...o.pageErrors.map((e) => ({ gate: 'console' as const, page: target.path, rule: 'pageerror', message: `uncaught: ${e}` })),
@@ -515,8 +446,7 @@ export async function checkConsole(browser: Browser, target: PageTarget): Promis
 }
 
 /** The runtime part of the self-contained gate: every request the page made went to its own origin. */
-export async function checkRequests(browser: Browser, target: PageTarget): Promise<Finding[]> {
-  const o = await observe(browser, target);
+function requestFindings(o: Observation, target: PageTarget): Finding[] {
   const origin = new URL(target.url).origin;
   return o.requests
     .filter((r) => /^(?:https?|wss?):/i.test(r.url) && new URL(r.url).origin !== origin)
@@ -524,8 +454,7 @@ export async function checkRequests(browser: Browser, target: PageTarget): Promi
 }
 
 /** The scripts and stylesheets the browser fetched for a page, after scrolling through it (site paths, without the base). */
-export async function fetchedAssets(browser: Browser, target: PageTarget, { base = '/' }: { base?: string } = {}): Promise<string[]> {
-  const o = await observe(browser, target);
+function assetsOf(o: Observation, target: PageTarget, base: string): string[] {
   const origin = new URL(target.url).origin;
   const paths = o.requests
     .filter((r) => (r.type === 'script' || r.type === 'stylesheet') && r.url.startsWith(origin))
@@ -537,13 +466,8 @@ export async function fetchedAssets(browser: Browser, target: PageTarget, { base
 // ---------------------------------------------------------------------------------------------
 // JavaScript off: no errors, and the text, tables and required blocks are still there and visible
 
-export async function checkNoJs(
-  browser: Browser,
-  target: PageTarget,
-  { requireVisible = [] }: { requireVisible?: readonly string[] } = {},
-): Promise<Finding[]> {
-  const withJs = await observe(browser, target);
-  return withPage(browser, { javaScript: false }, async (page, listen) => {
+async function noJsFindings(browser: Browser, target: PageTarget, withJs: Observation['blocks'], requireVisible: readonly string[]): Promise<Finding[]> {
+  return withPage(browser, { javaScript: false, fresh: true }, async (page, listen) => {
     const consoleErrors: string[] = [];
     listen('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
@@ -589,12 +513,182 @@ export async function checkNoJs(
     // scripts make (search results, a status line) are not in the page as served: they cannot be.
     const served = new Set(state.staticTexts);
     const seenWithout = new Set(state.visibleTexts);
-    for (const block of withJs.blocks) {
+    for (const block of withJs) {
       if (block.text === '' || seenWithout.has(block.text) || !served.has(block.text)) continue;
       findings.push({ ...base, rule: 'content-needs-js', message: 'in the page, visible with JavaScript, hidden without it', target: block.selector, snippet: block.snippet });
     }
     return findings;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// One visit per page for every page-level gate
+
+/** The gates a page visit checks (the others read the built files). */
+export const PAGE_GATES = ['csp', 'console', 'external', 'axe', 'keyboard', 'reflow', 'nojs', 'budgets'] as const satisfies readonly GateName[];
+
+export interface ChartState {
+  selector: string;
+  /** data-drawn="true" after it was scrolled into view (waited for up to 10 s). */
+  drawn: boolean;
+  /** The share of the canvas's pixels that are painted (not transparent). */
+  inked: number;
+}
+
+export interface PageVisit {
+  path: string;
+  /** Every finding of the gates asked for (all of PAGE_GATES by default), each with its gate and variant. */
+  findings: Finding[];
+  /** The scripts and stylesheets the browser loaded, for the budgets (site paths, without the base). */
+  loaded: string[];
+  /** Console errors and uncaught exceptions, as the reader's browser shows them (JavaScript on). */
+  errors: string[];
+  /** Every report-chart of the page, after scrolling through it. */
+  charts: ChartState[];
+  /** The text of each innermost element inside `.meta-block dl` (the disclosure terms and values). */
+  metaTexts: string[];
+}
+
+export interface VisitOptions {
+  /** The policy the server must send (the csp gate's header check). */
+  policy: string;
+  /** Selectors that must be visible with JavaScript off. */
+  requireVisible?: readonly string[];
+  /** The base path the site is served under, for the loaded assets' site paths. */
+  base?: string;
+  /** Run only these gates (default: every page gate). */
+  gates?: readonly GateName[];
+}
+
+/** Sets the text size as the 大/中/小 buttons do, by clicking the page's button; directly where the page has none. */
+async function setTextSize(page: Page, size: TextSize | undefined): Promise<void> {
+  await page.evaluate(async (size) => {
+    const root = document.documentElement;
+    document.querySelector<HTMLButtonElement>(`text-size button[data-size="${size ?? 'medium'}"]`)?.click();
+    if (size && root.getAttribute('data-text-size') !== size) root.setAttribute('data-text-size', size);
+    if (!size && root.getAttribute('data-text-size') !== null) root.removeAttribute('data-text-size');
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }, size);
+}
+
+/**
+ * One visit of a page (JavaScript on, in a fresh browser context so every request is seen, at 1280 px),
+ * collecting what every page-level gate needs, in this order: load under the served policy; scroll
+ * through it so every chart draws and every lazy request is made; measure each chart's ink; work the
+ * text-size control; record CSP violations, console errors, failed and cross-origin requests, the assets
+ * loaded, undefined elements, undrawn charts and the visible text blocks; axe (default text); Tab through
+ * it (keyboard); large text: axe again, then at 320 px reflow in large and in default text. Only the
+ * JavaScript-off gate needs a load of its own (in a context with JavaScript off).
+ */
+export async function visitPage(browser: Browser, target: PageTarget, options: VisitOptions): Promise<PageVisit> {
+  const wants = (g: GateName) => (options.gates ?? PAGE_GATES).includes(g);
+  const findings: Finding[] = [];
+  const { observation, charts, metaTexts } = await withPage(browser, { fresh: true }, async (page, listen) => {
+    const consoleErrors: Observation['consoleErrors'] = [];
+    const pageErrors: string[] = [];
+    const failedResponses: Observation['failedResponses'] = [];
+    const requests: Observation['requests'] = [];
+    listen('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push({ text: m.text(), location: m.location().url ? `${m.location().url}:${m.location().lineNumber}` : '' });
+    });
+    listen('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
+    listen('request', (r) => requests.push({ url: r.url(), type: r.resourceType() }));
+    listen('requestfailed', (r) => failedResponses.push({ url: r.url(), status: 0 }));
+    listen('response', (r) => {
+      if (r.status() >= 400 && r.url() !== target.url) failedResponses.push({ url: r.url(), status: r.status() });
+    });
+    const response = await page.goto(target.url, { waitUntil: 'load' });
+    const status = response?.status() ?? 0;
+    if (status >= 400 && !target.path.endsWith('404.html')) throw new Error(`${target.url} answered HTTP ${status}`);
+    const cspHeader = (await response?.allHeaders())?.['content-security-policy'] ?? null;
+    await page.evaluate(HELPERS);
+    await settle(page, { full: true });
+
+    // Each chart drawn (one not drawn yet is scrolled into view and given 10 s) and its canvas painted.
+    const charts: ChartState[] = [];
+    const chartCount = await page.locator('report-chart').count();
+    for (let i = 0; i < chartCount; i++) {
+      const chart = page.locator('report-chart').nth(i);
+      let drawn = (await chart.getAttribute('data-drawn')) === 'true';
+      if (!drawn) {
+        await chart.scrollIntoViewIfNeeded();
+        drawn = await page
+          .waitForFunction((el) => (el as HTMLElement).dataset['drawn'] === 'true', await chart.elementHandle(), { timeout: 10_000 })
+          .then(() => true, () => false);
+      }
+      const state = await chart.evaluate((el) => {
+        const gate = (window as unknown as { __gate: { path(e: Element): string } }).__gate;
+        const canvas = el.querySelector('canvas');
+        let inked = 0;
+        if (canvas && canvas.width > 0 && canvas.height > 0) {
+          const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          let painted = 0;
+          for (let p = 3; p < data.length; p += 4) if (data[p]! > 0) painted++;
+          inked = painted / (data.length / 4);
+        }
+        return { selector: gate.path(el), inked };
+      });
+      charts.push({ ...state, drawn });
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+
+    // Work the text-size control, as a reader would, so its script runs under the policy too.
+    await page.evaluate(() => {
+      const buttons = [...document.querySelectorAll<HTMLButtonElement>('text-size button')];
+      for (const b of [...buttons, buttons.find((x) => x.dataset['size'] === 'medium')]) b?.click();
+    });
+    await page.waitForTimeout(50);
+    const state = await page.evaluate((blocks) => {
+      const gate = (window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string; visible(e: Element): boolean } }).__gate;
+      const describe = (el: Element) => ({ selector: gate.path(el), snippet: gate.snippet(el) });
+      const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      return {
+        violations: (window as unknown as { __cspViolations: Observation['violations'] }).__cspViolations ?? [],
+        undefinedElements: [...document.querySelectorAll(':not(:defined)')].map(describe),
+        undrawnCharts: [...document.querySelectorAll('report-chart:not([data-drawn])')].map(describe),
+        blocks: [...document.querySelectorAll(blocks)].filter((el) => gate.visible(el)).map((el) => ({ ...describe(el), text: text(el) })),
+        metaTexts: [...document.querySelectorAll('.meta-block dl *')].filter((el) => ![...el.children].some((c) => text(c) === text(el))).map(text),
+      };
+    }, BLOCKS);
+    const { metaTexts, ...seen } = state;
+    // A snapshot: what the gates below do to the page (axe, Tab, resizing) is not the page's own doing.
+    const observation: Observation = { cspHeader, consoleErrors: [...consoleErrors], pageErrors: [...pageErrors], failedResponses: [...failedResponses], requests: [...requests], ...seen };
+
+    // Back to how the page opened for the gates below: normal contrast (the toggle clicked again, once the
+    // charts have redrawn in high contrast) and medium text.
+    await settle(page);
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('text-size button[data-contrast-toggle]')?.click());
+    await settle(page);
+
+    if (wants('csp')) findings.push(...cspFindings(observation, target, options.policy));
+    if (wants('console')) findings.push(...consoleFindings(observation, target));
+    if (wants('external')) findings.push(...requestFindings(observation, target));
+    if (wants('axe')) findings.push(...(await axeOn(page, target, undefined)));
+    if (wants('keyboard')) findings.push(...(await keyboardOn(page, target, 1280, undefined)));
+    if (wants('axe') || wants('reflow')) {
+      await setTextSize(page, 'large');
+      await settle(page);
+      if (wants('axe')) findings.push(...(await axeOn(page, target, 'large')));
+      if (wants('reflow')) {
+        await page.setViewportSize({ width: 320, height: 640 });
+        await settle(page);
+        findings.push(...(await reflowOn(page, target, 320, 'large')));
+        await setTextSize(page, undefined);
+        await settle(page);
+        findings.push(...(await reflowOn(page, target, 320, undefined)));
+      }
+    }
+    return { observation, charts, metaTexts };
+  });
+  if (wants('nojs')) findings.push(...(await noJsFindings(browser, target, observation.blocks, options.requireVisible ?? [])));
+  return {
+    path: target.path,
+    findings,
+    loaded: assetsOf(observation, target, normaliseBase(options.base)),
+    errors: [...observation.consoleErrors.map((e) => e.text), ...observation.pageErrors],
+    charts,
+    metaTexts,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../../../src/security/csp.ts';
 import { serveStatic } from '../../support/server.ts';
-import { checkAxe, checkConsole, checkCsp, checkCspMeta, checkKeyboard, checkNoJs, checkReflow, checkRequests, fetchedAssets, screenshot, type PageTarget } from './browser-gates.ts';
+import { checkCspMeta, PAGE_GATES, screenshot, visitPage, type PageTarget } from './browser-gates.ts';
 import { measureBudgets, type BudgetConfig, type BudgetRow } from './budgets.ts';
 import { checkSelfContained } from './external.ts';
 import type { Finding, GateName } from './findings.ts';
@@ -31,7 +31,7 @@ export interface RunOptions {
   log?: (line: string) => void;
 }
 
-const BROWSER_GATES: readonly GateName[] = ['axe', 'reflow', 'keyboard', 'csp', 'console', 'nojs', 'external', 'budgets'];
+const BROWSER_GATES: readonly GateName[] = PAGE_GATES;
 
 export async function runGates(options: RunOptions): Promise<{ findings: Finding[]; budgetRows: BudgetRow[] }> {
   const { dist, pages, gates } = options;
@@ -57,20 +57,13 @@ export async function runGates(options: RunOptions): Promise<{ findings: Finding
     for (const page of pages) {
       const target: PageTarget = { path: page.path, url: `${server.url}${page.path.slice(1)}` };
       log(`  ${page.path}`);
-      if (wants('axe')) {
-        findings.push(...(await checkAxe(browser, target)));
-        findings.push(...(await checkAxe(browser, target, { textSize: 'large' })));
+      const pageGates = gates.filter((g) => BROWSER_GATES.includes(g));
+      if (pageGates.length) {
+        // The same single visit as in npm test (tests/gates/site-pages.test.ts), running only the gates asked for.
+        const visit = await visitPage(browser, target, { policy: CONTENT_SECURITY_POLICY, requireVisible: options.requireVisible?.(page.path) ?? [], base, gates: pageGates });
+        findings.push(...visit.findings);
+        loaded.set(page.path, visit.loaded);
       }
-      if (wants('reflow')) {
-        findings.push(...(await checkReflow(browser, target, { width: 320 })));
-        findings.push(...(await checkReflow(browser, target, { width: 320, textSize: 'large' })));
-      }
-      if (wants('keyboard')) findings.push(...(await checkKeyboard(browser, target)));
-      if (wants('csp')) findings.push(...(await checkCsp(browser, target, { policy: CONTENT_SECURITY_POLICY })));
-      if (wants('console')) findings.push(...(await checkConsole(browser, target)));
-      if (wants('external')) findings.push(...(await checkRequests(browser, target)));
-      if (wants('nojs')) findings.push(...(await checkNoJs(browser, target, { requireVisible: options.requireVisible?.(page.path) ?? [] })));
-      if (wants('budgets')) loaded.set(page.path, await fetchedAssets(browser, target, { base }));
       if (options.screenshotsDir) {
         for (const width of [375, 1280]) log(`    ${await screenshot(browser, target, { width, dir: options.screenshotsDir })}`);
       }
