@@ -107,9 +107,11 @@ export function draftReport(text: string, options: DraftOptions): Draft {
   };
   const isIndicator = (f: DraftFigure) => f.growth !== undefined || ((f.impliedUnit ?? f.unit ?? '').endsWith('元') && isAmountName(f.name));
   const drafted = figures.map((f) => ({ figure: f, id: idOf(f.name, f.value === undefined && f.growth === undefined && f.rank ? '-rank' : ''), indicator: isIndicator(f) }));
-  const indicatorItems = drafted.filter((d) => d.indicator).map((d) => figureMap(d.id, d.figure));
-  const figureItems = drafted.filter((d) => !d.indicator).map((d) => figureMap(d.id, d.figure));
-  const ordered = [...drafted.filter((d) => d.indicator), ...drafted.filter((d) => !d.indicator)];
+  const indicators = drafted.filter((d) => d.indicator);
+  const others = drafted.filter((d) => !d.indicator);
+  const indicatorItems = indicators.map((d) => figureMap(d.id, d.figure));
+  const figureItems = others.map((d) => figureMap(d.id, d.figure));
+  const ordered = [...indicators, ...others];
   const projectItems: Drafted<typeof projectSchema>[] = [];
   const progressIds: string[] = [];
   let projectCount = 0;
