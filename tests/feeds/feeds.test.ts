@@ -1,18 +1,16 @@
 /**
  * Feeds, sitemap, robots.txt and the head of report pages, in the built site: parsed as XML by Chromium,
- * compared with the content. Checked twice: in dist/ (built with BASE_PATH as in this run) and in a
- * build under the portal-style base path /zt/nantang/ made here.
+ * compared with the content. Checked twice: in dist/ (built with BASE_PATH as in this run) and in the
+ * build under the portal-style base path /zt/nantang/ that the test run's global setup made
+ * (tests/gates/global-setup.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/model/load.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { connectBrowser } from '../support/browser.ts';
 import { blankPage, child, children, headTags, parseXml, textOf } from '../support/xml.ts';
-import { childEnv } from '../support/env.ts';
 
 const { content } = loadContent(path.resolve('content'));
 if (!content) throw new Error('content/ does not load');
@@ -20,11 +18,10 @@ const { site } = content;
 /** Reports newest first, as the feeds must list them. */
 const reports = [...content.reports].sort((a, b) => b.meta.publishedAt.localeCompare(a.meta.publishedAt));
 
-const work = mkdtempSync(path.join(tmpdir(), 'feeds-'));
-const SUB_BASE = '/zt/nantang/';
+const gates = inject('gates');
 const builds: { name: string; dist: string; base: string }[] = [
-  { name: 'dist/', dist: path.resolve('dist'), base: process.env['BASE_PATH'] ?? '/' },
-  { name: `base ${SUB_BASE}`, dist: path.join(work, 'dist'), base: SUB_BASE },
+  { name: 'dist/', dist: gates.dist, base: process.env['BASE_PATH'] ?? '/' },
+  { name: `base ${gates.base}`, dist: gates.baseDist, base: gates.base },
 ];
 
 /** The public root the URLs must start with: publicUrl's origin plus the base path (publicUrl has no path here). */
@@ -47,18 +44,11 @@ function indexPages(dist: string, prefix = ''): string[] {
 let browser: Browser;
 let page: Page;
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/build.ts'], {
-    encoding: 'utf8',
-    env: { ...childEnv(), ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: SUB_BASE, OUT_DIR: builds[1]!.dist },
-    timeout: 170_000,
-  });
-  if (build.status !== 0) throw new Error(`build under ${SUB_BASE} failed:\n${build.stdout}${build.stderr}`);
-  browser = await launchBrowser();
+  browser = await connectBrowser(gates.wsEndpoint);
   page = await blankPage(browser);
-}, 180_000);
+});
 afterAll(async () => {
   await browser?.close();
-  rmSync(work, { recursive: true, force: true });
 });
 
 describe.each(builds)('$name', ({ dist, base }) => {
