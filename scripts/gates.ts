@@ -59,13 +59,13 @@ if (values.dist) {
   dist = path.resolve(values.dist);
 } else if (base !== '/') {
   console.log(`building the site for ${base} …`);
-  dist = buildForBase(base);
+  dist = await buildForBase(base);
   temporary = path.dirname(dist);
 } else {
   dist = path.join(ROOT, 'dist');
   if (!values['no-build'] && process.env['SKIP_BUILD'] !== '1') {
     console.log('building the site (node scripts/build.ts) …');
-    buildSite();
+    await buildSite();
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * Once per `npm test`: build the real site into dist/ and again for the portal base path (BASE_PATH) into
  * a cache folder (SKIP_BUILD=1 tests both builds as they are), serve dist/ with the production CSP
- * header, and start one Chromium that every test file connects to. Test files get it all through
- * inject('gates').
+ * header, and start one Chromium (tests/support/browser.ts) that every test file connects to, while the
+ * site builds. Test files get it all through inject('gates').
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -33,18 +33,27 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const started = Date.now();
   const dist = path.join(ROOT, 'dist');
+  // The browser starts (unpacking the npm Chromium on a fresh machine) while the site builds.
+  const launching = launchBrowserServer();
+  launching.catch(() => {});
   let baseDist = BASE_BUILD_DIR;
-  if (process.env['SKIP_BUILD'] === '1' && existsSync(path.join(baseDist, 'index.html'))) {
-    console.log(`[gates] SKIP_BUILD=1: testing dist/ and the ${PORTAL_BASE} build as they are`);
-  } else {
-    if (process.env['SKIP_BUILD'] !== '1') {
-      console.log('[gates] building the site: node scripts/build.ts');
-      buildSite();
+  try {
+    if (process.env['SKIP_BUILD'] === '1' && existsSync(path.join(baseDist, 'index.html'))) {
+      console.log(`[gates] SKIP_BUILD=1: testing dist/ and the ${PORTAL_BASE} build as they are`);
+    } else {
+      if (process.env['SKIP_BUILD'] !== '1') {
+        console.log('[gates] building the site: node scripts/build.ts');
+        await buildSite();
+      }
+      // After the first build, never beside it: the two share the chart picture cache, which the first fills.
+      console.log(`[gates] building the site for ${PORTAL_BASE} into ${path.relative(ROOT, baseDist)}`);
+      baseDist = await buildForBase(PORTAL_BASE, BASE_BUILD_DIR);
     }
-    console.log(`[gates] building the site for ${PORTAL_BASE} into ${path.relative(ROOT, baseDist)}`);
-    baseDist = buildForBase(PORTAL_BASE, BASE_BUILD_DIR);
+  } catch (error) {
+    await (await launching.catch(() => undefined))?.close();
+    throw error;
   }
-  const [browserServer, server] = await Promise.all([launchBrowserServer(), serveStatic(dist, { headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } })]);
+  const [browserServer, server] = await Promise.all([launching, serveStatic(dist, { headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } })]);
   console.log(`[gates] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   project.provide('gates', { dist, baseDist, base: PORTAL_BASE, siteUrl: server.url, wsEndpoint: browserServer.wsEndpoint() });

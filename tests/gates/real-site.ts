@@ -2,7 +2,7 @@
  * What the gates need to know about the real site (and nothing else does): how to build it, its public
  * URL, the base path a portal hosts it under, and the blocks that must be visible without JavaScript.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,25 +42,27 @@ export function requireVisible(pagePath: string): string[] {
   return required;
 }
 
-/** `node scripts/build.ts` with the project's Node; throws with the build's output when it fails. */
-export function buildSite(env: Record<string, string> = {}): void {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
-    cwd: ROOT,
-    env: childEnv(env),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+/**
+ * `node scripts/build.ts` with the project's Node; rejects with the build's output when it fails. A
+ * child process, so the caller can start the browser meanwhile.
+ */
+export function buildSite(env: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/build.ts')], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`node scripts/build.ts failed (${JSON.stringify(env)}):\n${output}`))));
   });
-  if (result.status !== 0) {
-    throw new Error(`node scripts/build.ts failed (${JSON.stringify(env)}):\n${result.stdout}\n${result.stderr}`);
-  }
 }
 
 /** Where `npm test` keeps the build for the portal base path (a cache folder, rebuilt on every run but SKIP_BUILD=1). */
 export const BASE_BUILD_DIR = path.join(ROOT, 'node_modules/.cache/report-microsite/gates/base-dist');
 
 /** Builds the real site for a base path into `out` (default: a fresh temporary folder) and returns the folder. */
-export function buildForBase(base = PORTAL_BASE, out = path.join(mkdtempSync(path.join(os.tmpdir(), 'report-gates-')), 'dist')): string {
+export async function buildForBase(base = PORTAL_BASE, out = path.join(mkdtempSync(path.join(os.tmpdir(), 'report-gates-')), 'dist')): Promise<string> {
   mkdirSync(path.dirname(out), { recursive: true });
-  buildSite({ OUT_DIR: out, BASE_PATH: base });
+  await buildSite({ OUT_DIR: out, BASE_PATH: base });
   return out;
 }
