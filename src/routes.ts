@@ -45,7 +45,6 @@ export const sitePaths = {
   rss: 'rss.xml',
   atom: 'atom.xml',
   sitemap: 'sitemap.xml',
-  robots: 'robots.txt',
 } as const;
 
 /** A picture of the site in both formats. */
