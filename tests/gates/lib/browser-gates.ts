@@ -27,8 +27,6 @@ export type TextSize = 'large';
 /** The WCAG levels a government site is audited against. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
 
-const TEXT_SIZE_KEY = 'report-text-size';
-
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // ---------------------------------------------------------------------------------------------
@@ -38,7 +36,6 @@ interface OpenOptions {
   width?: number;
   height?: number;
   javaScript?: boolean;
-  textSize?: TextSize | undefined;
 }
 
 /** Helpers defined in the page (a string, so nothing of the test runner's transforms leaks in). */
@@ -77,14 +74,15 @@ true;
 `;
 
 /**
- * One tab per kind of visit (width, text size, JavaScript on/off…) per browser, reused from page to page:
- * opening a tab costs more than loading a page of this site. Each visit navigates, so no state but the
- * intended one (the text size in storage) carries over.
+ * One tab per kind of visit (width, JavaScript on/off) per browser, reused from page to page by the
+ * screenshots: opening a tab costs more than loading a page of this site. Each visit navigates. The page
+ * visits of the gates (visitPage) open a fresh tab each, so every request is seen and visits can run side
+ * by side.
  */
 const tabs = new WeakMap<Browser, Map<string, Promise<{ context: BrowserContext; page: Page }>>>();
 
 async function open(browser: Browser, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const key = JSON.stringify([options.width ?? 1280, options.height ?? 900, options.javaScript ?? true, options.textSize ?? '']);
+  const key = JSON.stringify([options.width ?? 1280, options.height ?? 900, options.javaScript ?? true]);
   let pool = tabs.get(browser);
   if (!pool) {
     pool = new Map();
@@ -119,18 +117,6 @@ async function newTab(browser: Browser, options: OpenOptions): Promise<{ context
       store.push({ directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber });
     });
   });
-  if (options.textSize) {
-    await context.addInitScript(
-      ([key, size]) => {
-        try {
-          localStorage.setItem(key, size);
-        } catch {
-          // storage refused: the attribute is set after load instead
-        }
-      },
-      [TEXT_SIZE_KEY, options.textSize] as const,
-    );
-  }
   const page = await context.newPage();
   return { context, page };
 }
