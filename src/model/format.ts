@@ -95,9 +95,9 @@ export function toYuan(figure: Pick<Figure, 'value' | 'unit' | 'impliedUnit'>): 
   return factor === undefined ? undefined : figure.value * factor;
 }
 
-/** 2022年上半年, 2023年第一季度, 2022年 */
-export function formatReportPeriod(p: { year: number; kind: 'year' | 'half' | 'quarter'; number?: number | undefined }): string {
-  if (p.kind === 'year') return `${p.year}年`;
+/** 2022年上半年, 2023年第一季度, 2022年, 2016—2020年 (a review of several years, `from` its first) */
+export function formatReportPeriod(p: { year: number; kind: 'year' | 'half' | 'quarter'; number?: number | undefined; from?: number | undefined }): string {
+  if (p.kind === 'year') return p.from === undefined ? `${p.year}年` : `${p.from}—${p.year}年`;
   if (p.kind === 'half') return `${p.year}年${p.number === 1 ? '上半年' : '下半年'}`;
   return `${p.year}年第${toChineseNumeral(p.number ?? 1)}季度`;
 }
