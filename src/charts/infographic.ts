@@ -9,7 +9,7 @@ import { encodePng } from './png.ts';
 import { FONT_FAMILY, cachedPicture, cachedPictureFile, defaultCacheDir, isPictureCached, registerFonts, renderChartImages, staticSize } from './render.ts';
 import type { ChartSpec } from './spec.ts';
 import type { Report } from '../model/load.ts';
-import { formatDateChinese, formatReportPeriod } from '../model/format.ts';
+import { t } from '../i18n/zh.ts';
 import { reportView } from '../view/report.ts';
 
 const WIDTH = 750;
@@ -34,12 +34,13 @@ export interface InfographicContent {
 export function infographicContent(report: Report, reports: readonly Report[]): InfographicContent {
   const view = reportView(report, reports);
   return {
-    title: `一图读懂${report.meta.title}`,
-    subtitle: `${report.meta.issuer} · ${formatReportPeriod(report.meta.period)} · 发布于${formatDateChinese(report.meta.publishedAt)}`,
+    // An excerpt says so in the title, which the picture and the page both show.
+    title: `一图读懂${report.meta.title}${view.meta.excerpt ? `（${t.excerpt.label}）` : ''}`,
+    subtitle: [report.meta.issuer, view.meta.period, ...(view.meta.publishedDay ? [`发布于${view.meta.publishedDay}`] : [])].join(' · '),
     figures: view.highlights.map(({ figure, text }) => ({ value: text.value, name: figure.name, detail: text.detail })),
     charts: view.charts.map(({ spec }) => ({ id: spec.id, title: spec.title, summary: spec.summary, spec })),
     plan: report.plan.filter((p) => p.targets.length > 0 || p.continues.length > 0).map((p) => ({ title: p.title, targets: p.targets.map((t) => t.text) })),
-    source: `来源：${report.meta.issuer}《${report.meta.title}》，${report.meta.sourceUrl}`,
+    source: `来源：${report.meta.issuer}《${report.meta.title}》，${view.meta.sourceUrl ?? `${t.meta.source}${t.meta.notGiven}`}`,
   };
 }
 

@@ -57,7 +57,7 @@ export function newReportFiles({ town, from }: Options): Record<string, string> 
     ...(meta?.period.kind === 'year' ? [] : [`  number: ${meta?.period.number === 1 && meta.period.kind === 'half' ? 2 : 1}   # 上半年 1，下半年 2；季度 1-4`]),
     `indexNumber: ${TO_FILL}   # 索引号`,
     `category: ${meta?.category ?? '计划总结'}   # 组配分类`,
-    `breadcrumb: [${(meta?.breadcrumb ?? ['首页', '信息公开', '规划计划', '计划总结']).join(', ')}]`,
+    `breadcrumb: [${(Array.isArray(meta?.breadcrumb) ? meta.breadcrumb : ['首页', '信息公开', '规划计划', '计划总结']).join(', ')}]`,
     `writtenOn: ${TO_FILL}   # 成文日期，如 2023-01-10`,
     `publishedAt: ${TO_FILL}   # 发布日期和时间，如 2023-01-15 09:30`,
     `disclosure: ${meta?.disclosure ?? '主动公开'}   # 公开方式`,

@@ -7,7 +7,9 @@ import type { ChartSpec } from '../charts/spec.ts';
 import { absoluteUrl, sitePaths, type UrlContext } from '../routes.ts';
 import { escapeXml } from '../export/xml.ts';
 import type { Report } from '../model/load.ts';
-import { formatReportPeriod } from '../model/format.ts';
+import { publication } from '../model/report-dates.ts';
+import { metaView } from '../view/meta.ts';
+import { t } from '../i18n/zh.ts';
 import { staticSize } from '../charts/render.ts';
 
 /** Column widths of portal articles the plain iframe must fit without a scrollbar. */
@@ -18,7 +20,9 @@ export const EMBED_TEXT = { padding: 12, title: 18, summary: 15, source: 14, det
 
 /** The line under an embedded chart that says where it comes from. */
 export function sourceLine(report: Report): string {
-  return `来源：${report.meta.issuer}《${report.meta.title}》（${formatReportPeriod(report.meta.period)}，发布于 ${report.meta.publishedAt.slice(0, 10)}）`;
+  const meta = metaView(report.meta);
+  const about = [meta.period, ...(meta.publishedDay ? [`发布于 ${publication(report.meta)!.date}`] : []), ...(meta.excerpt ? [t.excerpt.label] : [])];
+  return `来源：${report.meta.issuer}《${report.meta.title}》（${about.join('，')}）`;
 }
 
 function textHeight(text: string, fontSize: number, lineHeight: number, width: number): number {

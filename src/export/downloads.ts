@@ -4,6 +4,7 @@
  * sizes from the same bytes, so the size a reader sees is the size of the file they get.
  */
 import { t } from '../i18n/zh.ts';
+import { dateOrder } from '../model/report-dates.ts';
 import type { Report } from '../model/load.ts';
 import { toCsv } from './csv.ts';
 import { toInstant } from './dates.ts';
@@ -59,8 +60,9 @@ export function reportDownloads(report: Report, ctx: DownloadContext): Download[
         creator: report.meta.issuer,
         description: report.meta.description,
         keywords: report.meta.keywords,
-        modified: report.meta.publishedAt,
-        modifiedInstant: toInstant(report.meta.publishedAt, ctx.utcOffset),
+        // The publication, or the date standing in for one the source does not give (report-dates.ts).
+        modified: dateOrder(report.meta),
+        modifiedInstant: toInstant(dateOrder(report.meta), ctx.utcOffset),
       }),
     },
     ...tables.map((table): Download => ({

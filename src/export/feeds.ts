@@ -8,6 +8,7 @@ import type { Report, SiteContent } from '../model/load.ts';
 import { isoDateTime, rfc822DateTime } from './dates.ts';
 import { absoluteUrl, siteRoot, sitePaths, type UrlContext } from '../routes.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
+import { dateOrder, given, publication } from '../model/report-dates.ts';
 
 export interface FeedContext extends UrlContext {
   utcOffset: string;
@@ -15,18 +16,21 @@ export interface FeedContext extends UrlContext {
 
 const reportUrl = (ctx: UrlContext, report: Report) => absoluteUrl(ctx, sitePaths.report(report.id));
 
-/** Newest publication time on the site: the feeds' update time and the home page's lastmod. */
+/**
+ * Newest publication time on the site: the feeds' update time and the home page's lastmod. A report
+ * published without a date given counts by the date standing in for it (dateOrder), as in every order.
+ */
 function newest(content: SiteContent): string | undefined {
-  return content.reports.map((r) => r.meta.publishedAt).sort().at(-1);
+  return content.reports.map((r) => dateOrder(r.meta)).sort().at(-1);
 }
 
 /** Reports newest first, as the feeds list them. */
 function byDate(content: SiteContent): Report[] {
-  return [...content.reports].sort((a, b) => b.meta.publishedAt.localeCompare(a.meta.publishedAt) || a.id.localeCompare(b.id));
+  return [...content.reports].sort((a, b) => dateOrder(b.meta).localeCompare(dateOrder(a.meta)) || a.id.localeCompare(b.id));
 }
 
 function categories(report: Report): string[] {
-  return [...new Set([report.meta.category, report.town.name])];
+  return [...new Set([given(report.meta.category), report.town.name].filter((c) => c !== undefined))];
 }
 
 export function rssFeed(content: SiteContent, ctx: FeedContext): string {
@@ -34,12 +38,14 @@ export function rssFeed(content: SiteContent, ctx: FeedContext): string {
   const latest = newest(content);
   const items = byDate(content).map((report) => {
     const link = reportUrl(ctx, report);
+    const published = publication(report.meta);
     return (
       '<item>' +
       element('title', report.meta.title) +
       element('link', link) +
       element('guid', link, { isPermaLink: 'true' }) +
-      element('pubDate', rfc822DateTime(report.meta.publishedAt, ctx.utcOffset)) +
+      // No pubDate when the source gives none (it is optional in RSS); a date alone is that day's 00:00.
+      (published ? element('pubDate', rfc822DateTime(published.local, ctx.utcOffset)) : '') +
       element('description', report.meta.description) +
       categories(report).map((c) => element('category', c)).join('') +
       '</item>'
@@ -65,14 +71,15 @@ export function atomFeed(content: SiteContent, ctx: FeedContext): string {
   const latest = newest(content);
   const entries = byDate(content).map((report) => {
     const link = reportUrl(ctx, report);
-    const published = isoDateTime(report.meta.publishedAt, ctx.utcOffset);
+    // Atom requires updated: the date standing in for a publication not given; published only when given.
+    const published = publication(report.meta);
     return (
       '<entry>' +
       element('title', report.meta.title) +
       `<link rel="alternate" type="text/html" href="${escapeXml(link)}"/>` +
       element('id', link) +
-      element('published', published) +
-      element('updated', published) +
+      (published ? element('published', isoDateTime(published.local, ctx.utcOffset)) : '') +
+      element('updated', isoDateTime(dateOrder(report.meta), ctx.utcOffset)) +
       `<author>${element('name', report.meta.issuer)}</author>` +
       element('summary', report.meta.description) +
       categories(report).map((c) => `<category term="${escapeXml(c)}"/>`).join('') +
@@ -107,7 +114,7 @@ export interface SitemapEntry {
  */
 export function sitemapEntries(content: SiteContent, pagePaths: readonly string[]): SitemapEntry[] {
   const latest = newest(content);
-  const published = new Map(content.reports.map((r) => [r.id, r.meta.publishedAt]));
+  const published = new Map(content.reports.map((r) => [r.id, dateOrder(r.meta)]));
   return [...pagePaths].sort().map((p) => {
     const lastmod = published.get(/^reports\/([^/]+)\//.exec(p)?.[1] ?? '') ?? latest;
     return { path: p, ...(lastmod ? { lastmod } : {}) };

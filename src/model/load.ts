@@ -18,6 +18,7 @@ import { checkOutcomes, checkReport, checkTownsAndOrder, type LoadedReport, type
 import { sortProblems, type Problem } from '../validation/problem.ts';
 import { checkEntry, listFolder, readUtf8, readYamlFile, SIZE_LIMITS, TO_FILL, type YamlFile } from '../validation/yaml.ts';
 import { parseNarrative, type Narrative } from './narrative.ts';
+import { dateOrder } from './report-dates.ts';
 
 export interface TownEntry extends Town {
   id: string;
@@ -42,7 +43,7 @@ export interface Report {
 export interface SiteContent {
   site: Site;
   towns: TownEntry[];
-  /** Newest first, by publication date. */
+  /** Newest first, by publication date, or what stands in for it (dateOrder in report-dates.ts). */
   reports: Report[];
 }
 
@@ -187,7 +188,7 @@ function loadFresh(contentDir: string, projectRoot: string, reading: (file: stri
   reading(path.relative(projectRoot, contentDir).split(path.sep).join('/'));
   problems.push(...checkTownsAndOrder(loaded));
   problems.push(...checkOutcomes(loaded));
-  reports.sort((a, b) => b.meta.publishedAt.localeCompare(a.meta.publishedAt) || a.id.localeCompare(b.id));
+  reports.sort((a, b) => dateOrder(b.meta).localeCompare(dateOrder(a.meta)) || a.id.localeCompare(b.id));
 
   sortProblems(problems);
   if (!site?.data || problems.some((p) => p.severity === 'error')) return { problems };

@@ -6,7 +6,12 @@
 import { createMarkdown } from './markdown.ts';
 
 export interface NarrativeNode {
-  /** Position in the tree: s1, s1-2, s1-2-3. Used by figures (`point:`) and as the page anchor. */
+  /**
+   * The heading's own numbers from the top: 一、 (二) 三是 → s1-2-3. Used by figures (`point:`), as the
+   * page anchor and in part pages' addresses (part-1/). Taken from the numbering as written, not from the
+   * place in the text, so inserting or removing another heading changes no other id. A heading without
+   * numbering (or repeating its sibling's) takes its place among its siblings, or the next number free.
+   */
   id: string;
   depth: number;
   /** The heading exactly as written: 一是主要指标平稳增长。 */
@@ -67,7 +72,7 @@ export function parseNarrative(source: string): Narrative {
     const parent = stack.at(-1)!.node;
     const next = headings[index + 1];
     const node: NarrativeNode = {
-      id: parent === root ? `s${parent.children.length + 1}` : `${parent.id}-${parent.children.length + 1}`,
+      id: '',
       depth: stack.length,
       heading: h.text,
       ...splitHeading(h.text),
@@ -78,8 +83,46 @@ export function parseNarrative(source: string): Narrative {
     parent.children.push(node);
     stack.push({ level: h.level, node });
   });
+  numberChildren(root);
   const images = findImages(tokens, lines);
   return { preamble: bodyBetween(0, headings[0]?.start ?? lines.length), parts: root.children, ...(images.length ? { images } : {}) };
+}
+
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** The number an ordinal says: 三、 (三) 三是 3. （3） ③ → 3; 十二是 → 12. */
+export function ordinalNumber(ordinal: string): number | undefined {
+  const digits = /\d+/.exec(ordinal);
+  if (digits) return Number(digits[0]);
+  const circled = /[①-⑳]/.exec(ordinal);
+  if (circled) return circled[0].charCodeAt(0) - '①'.charCodeAt(0) + 1;
+  const chinese = /[一二三四五六七八九十]+/.exec(ordinal)?.[0];
+  if (!chinese) return undefined;
+  const [tens, ones] = chinese.includes('十') ? chinese.split('十') as [string, string] : ['', chinese];
+  const digit = (c: string) => CHINESE_DIGITS.indexOf(c) + 1;
+  return chinese.includes('十') ? (tens ? digit(tens) : 1) * 10 + (ones ? digit(ones) : 0) : digit(ones);
+}
+
+/** Gives each child its id (see NarrativeNode.id): its ordinal's number first, then the rest by place. */
+function numberChildren(parent: NarrativeNode): void {
+  const prefix = parent.depth === 0 ? 's' : `${parent.id}-`;
+  const used = new Set<number>();
+  const numbers = parent.children.map((child) => {
+    const n = ordinalNumber(child.ordinal);
+    if (n === undefined || used.has(n)) return undefined;
+    used.add(n);
+    return n;
+  });
+  parent.children.forEach((child, i) => {
+    let n = numbers[i];
+    if (n === undefined) {
+      n = i + 1;
+      while (used.has(n)) n++;
+      used.add(n);
+    }
+    child.id = `${prefix}${n}`;
+    numberChildren(child);
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Figure } from '../schemas/common.ts';
 import type { Outcome } from '../schemas/outcomes.ts';
 import type { PlanItem } from '../schemas/plan.ts';
 import type { Report, SiteContent, TownEntry } from './load.ts';
+import { dateOrder } from './report-dates.ts';
 
 /** Sortable position of a report's period: year, then the last month it covers. */
 export function periodOrder(report: Report): number {
@@ -14,9 +15,9 @@ export function periodOrder(report: Report): number {
   return p.year * 100 + endMonth;
 }
 
-/** Oldest first; reports of the same period by publication. */
+/** Oldest first; reports of the same period by publication (or the date standing in for it: dateOrder). */
 function chronological(a: Report, b: Report): number {
-  return periodOrder(a) - periodOrder(b) || a.meta.publishedAt.localeCompare(b.meta.publishedAt);
+  return periodOrder(a) - periodOrder(b) || dateOrder(a.meta).localeCompare(dateOrder(b.meta));
 }
 
 export interface TownReports {
@@ -30,7 +31,31 @@ export function townsWithReports(content: SiteContent): TownReports[] {
   return content.towns
     .map((town) => ({ town, reports: content.reports.filter((r) => r.town.id === town.id).sort((a, b) => chronological(b, a)) }))
     .filter((t) => t.reports.length > 0)
-    .sort((a, b) => b.reports[0]!.meta.publishedAt.localeCompare(a.reports[0]!.meta.publishedAt));
+    .sort((a, b) => latest(b.reports).localeCompare(latest(a.reports)));
+}
+
+/** The newest date (dateOrder) among reports. */
+function latest(reports: readonly Report[]): string {
+  return reports.map((r) => dateOrder(r.meta)).sort().at(-1) ?? '';
+}
+
+export interface CountyTowns {
+  county: string;
+  prefecture: string;
+  /** The town that published most recently first, as townsWithReports orders them. */
+  towns: TownReports[];
+}
+
+/** Towns with reports grouped by their county (city, district), the county that published most recently first. */
+export function townsByCounty(content: SiteContent): CountyTowns[] {
+  const groups = new Map<string, CountyTowns>();
+  for (const entry of townsWithReports(content)) {
+    const key = JSON.stringify([entry.town.prefecture, entry.town.county]);
+    const group = groups.get(key) ?? { county: entry.town.county, prefecture: entry.town.prefecture, towns: [] };
+    group.towns.push(entry);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 /** The town's report of the period before and after this one (上一期 / 下一期). */

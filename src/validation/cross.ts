@@ -5,6 +5,8 @@
  */
 import { ID_PATTERN, MAX, type Figure } from '../schemas/common.ts';
 import type { Town } from '../schemas/town.ts';
+import { NOT_GIVEN, type ReportMeta } from '../schemas/report.ts';
+import { dateOrder, ownDate, publication } from '../model/report-dates.ts';
 import { REPORT_FILES } from '../schemas/index.ts';
 import { flattenNarrative, nodeText, type Narrative, type NarrativeNode } from '../model/narrative.ts';
 import { parsePeriod } from '../model/period.ts';
@@ -26,6 +28,17 @@ export interface LoadedReport {
 
 
 const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** report.yaml fields an editor may record as 原文未提供, each a warning: the page shows a gap. */
+const NOT_GIVEN_FIELDS = [
+  ['indexNumber', '索引号'],
+  ['category', '组配分类'],
+  ['breadcrumb', '栏目路径'],
+  ['docNumber', '文号'],
+  ['writtenOn', '成文日期'],
+  ['publishedAt', '发布日期'],
+  ['sourceUrl', '原文链接'],
+] as const satisfies readonly (readonly [keyof ReportMeta, string])[];
 
 export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<Town>>): Problem[] {
   const problems: Problem[] = [];
@@ -57,11 +70,19 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
     if (!towns.has(meta.town)) {
       error('report', ['town'], `找不到乡镇“${meta.town}”：请在 content/towns/ 下建立 ${meta.town}.yaml，或改成已有的：${[...towns.keys()].join('、') || '（无）'}`);
     }
-    if (meta.writtenOn > meta.publishedAt.slice(0, 10)) {
-      error('report', ['publishedAt'], `发布日期 ${meta.publishedAt} 早于成文日期 ${meta.writtenOn}：成文日期应不晚于发布日期`);
+    const published = publication(meta);
+    const own = ownDate(meta);
+    if (published && own && own.date > published.date) {
+      const name = own.kind === 'written' ? '成文日期' : '会议日期';
+      error('report', ['publishedAt'], `发布日期 ${meta.publishedAt} 早于${name} ${own.date}：${name}应不晚于发布日期`);
     }
-    if (Number(meta.publishedAt.slice(0, 4)) < meta.period.year) {
-      warn('report', ['publishedAt'], `发布年份 ${meta.publishedAt.slice(0, 4)} 早于报告所属年份 ${meta.period.year}，请核对`);
+    if (published && Number(published.date.slice(0, 4)) < meta.period.year) {
+      warn('report', ['publishedAt'], `发布年份 ${published.date.slice(0, 4)} 早于报告所属年份 ${meta.period.year}，请核对`);
+    }
+    for (const [field, label] of NOT_GIVEN_FIELDS) {
+      if (meta[field] === NOT_GIVEN) {
+        warn('report', [field], `${label}记为“${NOT_GIVEN}”，页面上照此注明。原发布页面上有这一项的，请照原文填写`);
+      }
     }
   }
 
@@ -88,7 +109,7 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
     }
   }
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
-  const fullText = squash(nodes.map((n) => `${n.heading}${n.body}`).join(''));
+  const fullText = squash(narrative.preamble + nodes.map((n) => `${n.heading}${n.body}`).join(''));
   const nodeIds = nodes.map((n) => n.id);
 
   const seen = new Map<string, string>();
@@ -101,7 +122,7 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
 
   const checkPoint = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], point: string): NarrativeNode | undefined => {
     const node = nodeById.get(point);
-    if (!node) error(key, [...path, 'point'], `正文中没有编号为“${point}”的小节；可用的编号：${summariseIds(nodeIds)}`);
+    if (!node) error(key, [...path, 'point'], `正文中没有编号为“${point}”的小节（编号照标题自己的序号：s1-2-3 即 一、下的(二)下的三是）；可用的编号：${summariseIds(nodeIds)}`);
     return node;
   };
 
@@ -265,7 +286,7 @@ export function checkOutcomes(reports: LoadedReport[]): Problem[] {
         const ids = earlier.files.plan.data?.plan.map((p) => p.id).join('、') ?? '';
         problems.push({ severity: 'error', ...at('plan'), message: `报告 ${reportId} 中没有计划事项“${planId}”；它的计划事项有：${ids || '（无）'}` });
       }
-      if (meta && earlierMeta.publishedAt >= meta.publishedAt) {
+      if (meta && dateOrder(earlierMeta) >= dateOrder(meta)) {
         problems.push({ severity: 'error', ...at('plan'), message: `只能回应更早发布的报告：${reportId} 发布于 ${earlierMeta.publishedAt}，不早于本期 ${meta.publishedAt}` });
       }
       if (meta && earlierMeta.town !== meta.town) {
@@ -289,7 +310,7 @@ export function checkTownsAndOrder(reports: LoadedReport[]): Problem[] {
   for (const report of reports) {
     const meta = report.files.report.data;
     if (!meta) continue;
-    const period = JSON.stringify([meta.town, meta.period.year, meta.period.kind, meta.period.number]);
+    const period = JSON.stringify([meta.town, meta.period.year, meta.period.kind, meta.period.number, meta.period.from]);
     const same = periods.get(period);
     if (same) {
       problems.push({
@@ -300,7 +321,7 @@ export function checkTownsAndOrder(reports: LoadedReport[]): Problem[] {
         message: `${same.dir} 和 ${report.dir} 都是乡镇“${meta.town}”${formatReportPeriod(meta.period)}的报告：同一乡镇同一时期只能有一份报告。是不是复制了文件夹？请删去多余的一份，或改正 period`,
       });
     } else periods.set(period, report);
-    const first = seen.get(meta.indexNumber);
+    const first = meta.indexNumber === NOT_GIVEN ? undefined : seen.get(meta.indexNumber);
     if (first) {
       problems.push({
         severity: 'error',

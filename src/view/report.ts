@@ -14,6 +14,7 @@ import type { PlanItem } from '../schemas/plan.ts';
 import type { Project } from '../schemas/projects.ts';
 import { buildChart, type ChartSpec } from '../charts/spec.ts';
 import { figureText, progressText, type FigureText, type ProgressText } from './figure.ts';
+import { metaView, type MetaView } from './meta.ts';
 
 /** The kinds of figure a report has, as the data files name them. */
 export const FIGURE_KINDS = { indicator: '主要指标', figure: '关键数字', project: '项目数字' } as const;
@@ -53,6 +54,8 @@ export interface DataTableView {
 
 export interface ReportView {
   report: Report;
+  /** Its metadata as shown: the disclosure rows, meta tags, its three dates, the excerpt notice (src/view/meta.ts). */
+  meta: MetaView;
   /** Every figure: the indicators, the key figures of each section, the projects' figures, in that order. */
   figures: FigureView[];
   /** The figures the report marks as key figures (cards, 一图读懂). */
@@ -102,6 +105,7 @@ export function reportView(report: Report, reports: readonly Report[]): ReportVi
   });
   const built: ReportView = {
     report,
+    meta: metaView(report.meta),
     figures,
     highlights: figures.filter((f) => f.figure.highlight),
     figuresByPoint: groupBy(figures, (f) => f.figure.point),

@@ -26,10 +26,11 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('several towns and periods', () => {
-  it('home groups reports by town, latest-publishing town first, newest report first', () => {
+  it('home groups reports by county and town, latest-publishing first, newest report first', () => {
     const home = page('');
+    expect(home.querySelectorAll('.county-group > h2').map(text)).toEqual(['测试地区测试市', '测试地区测试县']);
     const groups = home.querySelectorAll('.town-group');
-    expect(groups.map((g) => text(g.querySelector('h2')))).toEqual(['测试市东山镇', '测试县西山乡']);
+    expect(groups.map((g) => text(g.querySelector('h3')))).toEqual(['东山镇', '西山乡']);
     expect(groups[0]!.querySelectorAll('.report-list > li > a').map((a) => a.getAttribute('href'))).toEqual([
       '/reports/dongshan-2023-h2/',
       '/reports/dongshan-2023-h1/',

@@ -155,7 +155,7 @@ describe('broken inputs give located messages in Chinese', () => {
   it('an unreadable period and an unknown section', () => {
     expect(problemsAfter(`${REPORT}/indicators.yaml`, (t) => t.replace('period: 1-6月份', 'period: 前半段').replace('point: s1-1-1', 'point: s1-9'))).toMatchInlineSnapshot(`
       [
-        "content/reports/testtown-2023-h1/indicators.yaml:4:12  indicators.0.point  错误：正文中没有编号为“s1-9”的小节；可用的编号：s1、s1-1、s1-1-1、s2、s2-1",
+        "content/reports/testtown-2023-h1/indicators.yaml:4:12  indicators.0.point  错误：正文中没有编号为“s1-9”的小节（编号照标题自己的序号：s1-2-3 即 一、下的(二)下的三是）；可用的编号：s1、s1-1、s1-1-1、s2、s2-1",
         "content/reports/testtown-2023-h1/indicators.yaml:5:13  indicators.0.period  错误：无法识别的时期写法“前半段”：可以写 1-5月份、截至6月底、3月底、第一季度、4月份、上半年、今年以来",
       ]
     `);
@@ -450,5 +450,64 @@ describe('YAML an editor did not mean, and content that is not a plain file (iss
         "content/reports/testtown-2023-h1/narrative.md:1:1  -  错误：正文文件 narrative.md 是空的：请把本期报告正文照原文粘贴进来",
       ]
     `);
+  });
+});
+
+describe('reports as towns publish them (issue 12)', () => {
+  const NARRATIVE = `${REPORT}/narrative.md`;
+  it('a heading inserted without numbering, or a numbered one added, renumbers no other section: every point still resolves', () => {
+    expect(problemsAfter(NARRATIVE, (t) => `# 开篇\n\n各位代表：\n\n${t.replace('# 二、下半年工作思路', '## (二)新增小节。\n\n新增内容。\n\n# 二、下半年工作思路')}`)).toEqual([]);
+  });
+
+  it('a section whose heading is gone: the message says how sections are numbered', () => {
+    expect(problemsAfter(NARRATIVE, (t) => t.replace('### 一是稳增长。', '### 稳增长。').replace('# 二、下半年工作思路', '# 下半年工作思路'), {
+      [`${REPORT}/plan.yaml`]: (t) => t.replace('point: s2-1', 'point: s2-2'),
+    })).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/plan.yaml:3:12  plan.0.point  错误：正文中没有编号为“s2-2”的小节（编号照标题自己的序号：s1-2-3 即 一、下的(二)下的三是）；可用的编号：s1、s1-1、s1-1-1、s2、s2-1",
+      ]
+    `);
+  });
+
+  it('the text before the first heading is part of the report: a quote from it is found', () => {
+    expect(problemsAfter(NARRATIVE, (t) => `各位代表：\n\n实现5家企业投产的目标已经定下。\n\n${t}`)).toEqual([]);
+  });
+
+  it('fields the source does not give, and dates as published pages write them', () => {
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t
+      .replace('indexNumber: TEST/2023-1', 'indexNumber: 原文未提供')
+      .replace('publishedAt: 2023-07-10 09:30', 'publishedAt: 2023-07-10')
+      .replace('sourceUrl: https://example.org/source.html', 'sourceUrl: 原文未提供'))).toMatchInlineSnapshot(`
+        [
+          "content/reports/testtown-2023-h1/report.yaml:8:14  indexNumber  警告：索引号记为“原文未提供”，页面上照此注明。原发布页面上有这一项的，请照原文填写",
+          "content/reports/testtown-2023-h1/report.yaml:14:12  sourceUrl  警告：原文链接记为“原文未提供”，页面上照此注明。原发布页面上有这一项的，请照原文填写",
+        ]
+      `);
+  });
+
+  it('a date written otherwise, a link that is none, a multi-year period the wrong way round', () => {
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t
+      .replace('publishedAt: 2023-07-10 09:30', 'publishedAt: 2023年7月10日')
+      .replace('writtenOn: 2023-07-01', 'writtenOn: 未知')
+      .replace('sourceUrl: https://example.org/source.html', 'sourceUrl: 见附件')
+      .replace('  kind: half\n  number: 1', '  kind: year\n  from: 2025'))).toMatchInlineSnapshot(`
+        [
+          "content/reports/testtown-2023-h1/report.yaml:7:9  period.from  错误：多年回顾的起始年份：多年回顾要写 kind: year，from（起始年份）要早于 year（结束年份），如 from: 2016、year: 2020",
+          "content/reports/testtown-2023-h1/report.yaml:11:12  writtenOn  错误：成文日期：日期格式应为 YYYY-MM-DD，例如 2022-07-04；原文没有的填 原文未提供",
+          "content/reports/testtown-2023-h1/report.yaml:12:14  publishedAt  错误：发布日期和时间：日期时间格式应为 YYYY-MM-DD HH:MM，例如 2022-07-29 17:02；原文只写了日期时写 YYYY-MM-DD；原文没有的填 原文未提供",
+          "content/reports/testtown-2023-h1/report.yaml:14:12  sourceUrl  错误：原文链接：应为 http:// 或 https:// 开头的网址；原文没有的填 原文未提供",
+        ]
+      `);
+  });
+
+  it('a publication date given without a time of day, before the meeting the report was given at', () => {
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t
+      .replace('writtenOn: 2023-07-01', 'writtenOn: 原文未提供\nmeeting: { name: 测试镇第一届人民代表大会第一次会议, date: 2023-07-12 }')
+      .replace('publishedAt: 2023-07-10 09:30', 'publishedAt: 2023-07-10'))).toMatchInlineSnapshot(`
+        [
+          "content/reports/testtown-2023-h1/report.yaml:11:12  writtenOn  警告：成文日期记为“原文未提供”，页面上照此注明。原发布页面上有这一项的，请照原文填写",
+          "content/reports/testtown-2023-h1/report.yaml:13:14  publishedAt  错误：发布日期 2023-07-10 早于会议日期 2023-07-12：会议日期应不晚于发布日期",
+        ]
+      `);
   });
 });
