@@ -155,7 +155,8 @@ export function chartConfig(spec: ChartSpec, options: ConfigOptions): ChartConfi
   ];
   if (spec.kind === 'progress') {
     datasets.push({
-      data: spec.rows.map((r) => Math.max(0, spec.axis.max - r.plotted)),
+      // The rest up to 100%, the target: a bar past it has no rest, and the axis runs on beyond.
+      data: spec.rows.map((r) => Math.max(0, 100 - r.plotted)),
       backgroundColor: palette.rest,
       borderColor: palette.restBorder,
       borderWidth: 1,
@@ -179,8 +180,10 @@ export function chartConfig(spec: ChartSpec, options: ConfigOptions): ChartConfi
     ticks: {
       color: palette.ink,
       font,
+      // Ranks are whole places: a tick between two places would read 第1.5名.
+      ...(rankMax !== undefined ? { stepSize: 1 } : {}),
       callback: (value: string | number) =>
-        rankMax !== undefined ? (Number(value) === 0 ? '' : `第${rankMax + 1 - Number(value)}名`) : `${value}`,
+        rankMax !== undefined ? (Number(value) === 0 || !Number.isInteger(Number(value)) ? '' : `第${rankMax + 1 - Number(value)}名`) : `${value}`,
     },
   };
   const categoryAxis = { stacked: spec.kind === 'progress', grid: { display: false }, ticks: { color: palette.ink, font, autoSkip: false } };

@@ -7,7 +7,7 @@ import type { Chart, ChartKind } from '../schemas/charts.ts';
 import type { Figure } from '../schemas/common.ts';
 import type { Project } from '../schemas/projects.ts';
 import type { Report } from '../model/load.ts';
-import { formatNumber, formatReportPeriod, toYuan } from '../model/format.ts';
+import { formatNumber, formatReportPeriod, toBaseAmount } from '../model/format.ts';
 import { periodOrder } from '../model/towns.ts';
 import { itemsById } from '../model/items.ts';
 import { figureText, progressText } from '../view/figure.ts';
@@ -103,26 +103,37 @@ function growthChart(figures: Figure[], scopes: Record<string, string>) {
   };
 }
 
+/**
+ * Ranks, better places longer. The scale is the worst place the chart knows (the stated number of
+ * places, else the worst position shown), never an invented one; a rank the report gives no exact place
+ * for (前三, 前列) is listed as written with no bar.
+ */
 function rankChart(figures: Figure[], scopes: Record<string, string>) {
   const ranked = figures.filter((f) => f.rank);
-  const worst = Math.max(10, ...ranked.map((f) => f.rank!.of ?? f.rank!.position));
+  const positionOf = (f: Figure) => f.rank!.position;
+  const worst = Math.max(1, ...ranked.map((f) => f.rank!.of ?? positionOf(f) ?? 1));
   const rows = ranked
-    .map((f) => ({
-      id: f.id,
-      label: `${f.name}（${f.rank!.scope}）`,
-      plotted: worst + 1 - f.rank!.position,
-      display: figureText(f, scopes).rank!.placeShort,
-      negative: false,
-      figure: f,
-    }))
-    .sort((a, b) => a.figure.rank!.position - b.figure.rank!.position);
-  const top3 = rows.filter((r) => r.figure.rank!.position <= 3);
-  const top10 = rows.filter((r) => r.figure.rank!.position <= 10);
+    .map((f) => {
+      const text = figureText(f, scopes).rank!;
+      const position = positionOf(f);
+      return {
+        id: f.id,
+        label: `${f.name}${text.subject}（${f.rank!.scope}）`,
+        plotted: position === undefined ? 0 : worst + 1 - position,
+        display: text.placeShort,
+        negative: false,
+        figure: f,
+      };
+    })
+    .sort((a, b) => (positionOf(a.figure) ?? Infinity) - (positionOf(b.figure) ?? Infinity));
+  const exact = rows.filter((r) => positionOf(r.figure) !== undefined);
+  const inexact = rows.filter((r) => positionOf(r.figure) === undefined);
+  const top3 = exact.filter((r) => positionOf(r.figure)! <= 3);
   const summary = rows.length === 0 ? '没有可显示的排名。' : [
     `共 ${rows.length} 项排名，名次越小越好。`,
-    top3.length ? `进入前三的有 ${top3.length} 项：${top3.map((r) => `${r.label}${r.display}`).join('、')}。` : '没有进入前三的项目。',
-    `进入前十的有 ${top10.length} 项。`,
-    rows.some((r) => !r.figure.rank!.of) ? '原文未写明参与排名的总数。' : '',
+    exact.length === 0 ? '' : top3.length ? `进入前三的有 ${top3.length} 项：${top3.map((r) => `${r.label}${r.display}`).join('、')}。` : '没有名次进入前三的项目。',
+    inexact.length ? `原文未写确切名次的有 ${inexact.length} 项：${inexact.map((r) => `${r.label}“${r.display}”`).join('、')}。` : '',
+    exact.some((r) => !r.figure.rank!.of) ? '原文未写明参与排名的总数。' : '',
   ].join('');
   return {
     summary,
@@ -145,12 +156,13 @@ function progressChart(items: Item[], scopes: Record<string, string>) {
   const rows = items.map((item) => {
     if (isProject(item) && item.progress) {
       const p = progressText(item.progress);
+      // Validation lets only a project with a stated rate or done and total into a progress chart.
       const rate = p.shown ?? 0;
       return {
         id: item.id,
         label: nameOf(item),
         plotted: rate,
-        display: `${formatNumber(Number(rate.toFixed(2)))}%${p.counts ? `（${p.counts}）` : ''}`,
+        display: `${p.stated ?? `${formatNumber(Number(rate.toFixed(2)))}%`}${p.counts ? `（${p.counts}）` : ''}`,
         negative: false,
         cells: [
           nameOf(item),
@@ -173,11 +185,14 @@ function progressChart(items: Item[], scopes: Record<string, string>) {
       cells: [f.name, '—', '—', rate, '—'],
     };
   });
-  const summary = rows.length === 0 ? '没有可显示的进度。' : `${rows.map((r) => `${r.label} ${r.display}`).join('；')}。`;
+  const over = rows.filter((r) => r.plotted > 100);
+  const summary = rows.length === 0 ? '没有可显示的进度。' : `${rows.map((r) => `${r.label} ${r.display}`).join('；')}。` +
+    (over.length ? `超过 100% 的有 ${over.length} 项：${over.map((r) => r.label).join('、')}。` : '');
   return {
     summary,
     rows: rows.map(({ cells: _cells, ...row }) => row),
-    axis: { min: 0, max: 100, label: '完成率（%）' },
+    // Past 100% the axis runs on; the grey rest of each bar still ends at 100%, the target.
+    axis: { min: 0, max: Math.max(100, niceCeil(Math.max(0, ...rows.map((r) => r.plotted)))), label: '完成率（%）' },
     table: {
       head: ['项目', '已完成', '总量', '原文完成率', '按数量计算'],
       numeric: [false, true, true, true, true],
@@ -198,11 +213,12 @@ function seriesChart(indicatorId: string, report: Report, history: readonly Repo
     .sort((a, b) => periodOrder(a.report) - periodOrder(b.report));
   const latest = points.at(-1)?.figure;
   const byValue = points.every((p) => p.figure.value !== undefined);
-  const latestYuan = latest ? toYuan(latest) : undefined;
-  const scale = latest && latestYuan !== undefined && latest.value ? latestYuan / latest.value : undefined;
+  // Money is converted to the latest unit only within one currency (万元 and 亿元, never 万美元 and 亿元).
+  const latestBase = latest ? toBaseAmount(latest) : undefined;
+  const scale = latest && latestBase && latest.value ? latestBase.amount / latest.value : undefined;
   const rows = points.map(({ report: r, figure: f }) => {
-    const yuan = toYuan(f);
-    const plotted = byValue ? (scale && yuan !== undefined ? yuan / scale : f.value!) : f.growth!.value;
+    const base = toBaseAmount(f);
+    const plotted = byValue ? (scale && base && base.currency === latestBase!.currency ? base.amount / scale : f.value!) : f.growth!.value;
     const text = figureText(f, r.town.scopes);
     const cutoff = text.period ?? '';
     return {

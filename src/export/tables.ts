@@ -35,10 +35,18 @@ export const COLUMNS = {
   projectId: '项目标识',
   period: '时期',
   value: '数值',
+  valueWritten: '数值原文写法',
+  percent: '百分数性质',
+  ratio: '比例',
+  fromValue: '变化前数值',
+  fromRatio: '变化前比例',
+  fromWhen: '变化前时间',
+  estimate: '预计数',
   unit: '单位',
   bound: '约数标记',
   impliedUnit: '完整单位（原文省略）',
   growthValue: '增速数值',
+  growthWritten: '增速原文写法',
   growthUnit: '增速单位',
   growthKind: '增速口径',
   rankPosition: '排名名次',
@@ -46,6 +54,12 @@ export const COLUMNS = {
   rankScopeMeans: '排名范围所指',
   rankOf: '参与排名总数',
   rankWritten: '排名原文',
+  rankSubject: '排名对象',
+  rankShared: '共用排名标识',
+  compareTo: '比较对象',
+  compareValue: '相差数值',
+  compareUnit: '相差单位',
+  editorNote: '编者注',
   quote: '原文摘录',
   point: '出处编号',
   heading: '出处小节',
@@ -61,6 +75,7 @@ export const COLUMNS = {
   totalBound: '总量约数标记',
   totalImpliedUnit: '总量完整单位（原文省略）',
   rate: '原文完成率（%）',
+  rateWritten: '完成率原文写法',
   rateName: '完成率名称',
   progressPeriod: '进度时期',
   progressQuote: '进度原文摘录',
@@ -118,20 +133,32 @@ function sourceLocator(report: Report, ctx: UrlContext): Locator {
 
 const FIGURE_COLUMNS = [
   COLUMNS.kind, COLUMNS.id, COLUMNS.name, COLUMNS.project, COLUMNS.period,
-  COLUMNS.value, COLUMNS.unit, COLUMNS.bound, COLUMNS.impliedUnit,
-  COLUMNS.growthValue, COLUMNS.growthUnit, COLUMNS.growthKind,
-  COLUMNS.rankPosition, COLUMNS.rankScope, COLUMNS.rankScopeMeans, COLUMNS.rankOf, COLUMNS.rankWritten,
-  COLUMNS.quote, COLUMNS.point, COLUMNS.heading, COLUMNS.link,
+  COLUMNS.value, COLUMNS.valueWritten, COLUMNS.unit, COLUMNS.bound, COLUMNS.impliedUnit, COLUMNS.percent, COLUMNS.estimate,
+  COLUMNS.ratio, COLUMNS.fromValue, COLUMNS.fromRatio, COLUMNS.fromWhen,
+  COLUMNS.growthValue, COLUMNS.growthWritten, COLUMNS.growthUnit, COLUMNS.growthKind,
+  COLUMNS.compareTo, COLUMNS.compareValue, COLUMNS.compareUnit,
+  COLUMNS.rankPosition, COLUMNS.rankScope, COLUMNS.rankScopeMeans, COLUMNS.rankOf, COLUMNS.rankSubject, COLUMNS.rankWritten, COLUMNS.rankShared,
+  COLUMNS.editorNote, COLUMNS.quote, COLUMNS.point, COLUMNS.heading, COLUMNS.link,
 ] as const;
+
+/** What a percentage is, in words, for the data files. */
+const PERCENT = { share: '占比', rate: '比率（可超过100）' } as const;
+const RANK_SUBJECT = { growth: '增速', amount: '总量' } as const;
 
 function indicatorTable(report: Report, source: Locator): Table {
   const scopes = report.town.scopes;
+  // The number stays a number (Excel sums it); its written form is beside it, as the report prints it
+  // (a growth's without its sign: the report says 下降 in words, and the number column has the sign).
   const rows = reportFigures(report).map(({ kind, figure: f, project }): Cell[] => [
     FIGURE_KINDS[kind], f.id, f.name, project, f.period,
-    f.value, f.unit, f.bound, f.impliedUnit,
-    f.growth?.value, f.growth?.unit, f.growth?.kind,
-    f.rank?.position, f.rank?.scope, f.rank ? scopes[f.rank.scope] : undefined, f.rank?.of, f.rank?.written,
-    f.quote, ...source(f.point),
+    f.value, f.value !== undefined ? (f.valueWritten ?? String(f.value)) : undefined, f.unit, f.bound, f.impliedUnit,
+    f.unit === '%' && f.value !== undefined ? PERCENT[f.percent ?? 'share'] : undefined, f.estimate ? t.estimate : undefined,
+    f.ratio, f.from?.value, f.from?.ratio, f.from?.when,
+    f.growth?.value, f.growth ? (f.growth.valueWritten ?? String(f.growth.value)).replace(/^[+\-－]/, '') : undefined, f.growth?.unit, f.growth?.kind,
+    f.compare?.to, f.compare?.value, f.compare?.unit,
+    f.rank?.position, f.rank?.scope, f.rank ? scopes[f.rank.scope] : undefined, f.rank?.of,
+    f.rank?.subject ? RANK_SUBJECT[f.rank.subject] : undefined, f.rank?.written, f.rank?.shared,
+    f.editorNote, f.quote, ...source(f.point),
   ]);
   return { id: 'indicators', title: TABLE_TITLES.indicators, columns: FIGURE_COLUMNS, rows };
 }
@@ -143,13 +170,13 @@ function projectTable(report: Report, source: Locator): Table {
     COLUMNS.id, COLUMNS.name, COLUMNS.status, COLUMNS.summary,
     COLUMNS.doneValue, COLUMNS.doneUnit, COLUMNS.doneBound, COLUMNS.doneImpliedUnit,
     COLUMNS.totalValue, COLUMNS.totalUnit, COLUMNS.totalBound, COLUMNS.totalImpliedUnit,
-    COLUMNS.rate, COLUMNS.rateName, COLUMNS.progressPeriod, COLUMNS.progressQuote,
+    COLUMNS.rate, COLUMNS.rateWritten, COLUMNS.rateName, COLUMNS.progressPeriod, COLUMNS.progressQuote,
     COLUMNS.quote, COLUMNS.point, COLUMNS.heading, COLUMNS.link,
   ] as const;
   const rows = report.projects.map((p): Cell[] => [
     p.id, p.name, t.status[p.status], p.summary,
     ...quantityCells(p.progress?.done), ...quantityCells(p.progress?.total),
-    p.progress?.rate, p.progress?.rateName, p.progress?.period, p.progress?.quote,
+    p.progress?.rate, p.progress?.rate !== undefined ? (p.progress.rateWritten ?? String(p.progress.rate)) : undefined, p.progress?.rateName, p.progress?.period, p.progress?.quote,
     p.quote, ...source(p.point),
   ]);
   return { id: 'projects', title: TABLE_TITLES.projects, columns, rows };

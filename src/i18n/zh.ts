@@ -136,6 +136,9 @@ export const t = {
   lowerBound: '（下限）',
   impliedUnit: (unit: string) => `原文未写全单位，指${unit}`,
   noGrowthKind: '原文未注明增速口径',
+  /** Before an editor's flag on a figure the source seems to have wrong; the source itself is never corrected. */
+  editorNote: '编者注',
+  estimate: '预计',
   notes: '编辑说明',
   footer: {
     links: '网站说明',

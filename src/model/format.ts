@@ -2,7 +2,7 @@
  * Numbers as Chinese readers expect them: the value and unit as the report wrote them, growth with
  * its sign in words, ranks as 第N名 with their scope. Conversion between units lives here too.
  */
-import type { Figure, Growth, Rank } from '../schemas/common.ts';
+import { asciiDigits, LOWER_BOUNDS, type Figure, type Growth, type Rank } from '../schemas/common.ts';
 
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -15,9 +15,15 @@ export function toChineseNumeral(n: number): string {
   return `${tens === 1 ? '' : CN[tens]}十${ones === 0 ? '' : CN[ones]}`;
 }
 
-/** The ways a number can be written in a report: 2 → 2, 二, 两. */
-export function numberForms(value: number): string[] {
+/**
+ * The ways a number can be written in a report: 2 → 2, 二, 两; 1234 → 1,234; or, when its written form is
+ * kept beside it (15.0, ４.９１), that form alone, full-width digits read as ASCII.
+ */
+export function numberForms(value: number, written?: string): string[] {
+  // A written form kept beside the number is what readers see, so the text must have it: 6.20 is not 6.2.
+  if (written !== undefined) return [asciiDigits(written).replace(/^[+-]/, '')];
   const forms = [String(value)];
+  if (Number.isInteger(value) && Math.abs(value) >= 1000) forms.push(Math.abs(value).toLocaleString('en-US'));
   if (Number.isInteger(value) && value >= 0 && value <= 99) {
     forms.push(toChineseNumeral(value));
     if (value === 2) forms.push('两');
@@ -27,32 +33,63 @@ export function numberForms(value: number): string[] {
 
 /**
  * Whether a text states this number as a whole: 4.9 is not found in “4.91亿元”, nor 1 in “12339”,
- * nor 二 in “十二”.
+ * nor 二 in “十二”, nor 15 in “15.0%” (unless written 15.0). Full-width digits in the text count.
  */
-export function statesNumber(text: string, value: number): boolean {
-  return numberForms(value).some((form) => {
+export function statesNumber(text: string, value: number, written?: string): boolean {
+  const plain = asciiDigits(text);
+  return numberForms(value, written).some((form) => {
     const escaped = form.replace(/\./g, '\\.');
     const pattern = /^\d/.test(form)
       ? new RegExp(`(?<![\\d.])${escaped}(?!\\d|\\.\\d)`)
       : new RegExp(`(?<![一二三四五六七八九十两])${escaped}(?![一二三四五六七八九十])`);
-    return pattern.test(text);
+    return pattern.test(plain);
   });
 }
 
-/** Digits grouped the Chinese way only when long; decimals kept exactly as stored. */
+/** A number as stored, never regrouped: the report's own text is what readers see (10953万元, not 10,953万元). */
 export function formatNumber(value: number): string {
-  return Math.abs(value) >= 100000 ? value.toLocaleString('zh-CN', { maximumFractionDigits: 4 }) : String(value);
+  return String(value);
 }
 
-/** 4.91亿元, 500余人次, 92.71% — value, bound marker and unit as written. */
-export function formatQuantity(q: { value: number; unit: string; bound?: string | undefined }): string {
-  return `${formatNumber(q.value)}${q.bound ?? ''}${q.unit}`;
+/** Bound words written before the number (超50%), after the unit (100人以上), or after the number (500余人次). */
+const BOUND_BEFORE = new Set(['超', '超过', '突破', '逾', '近', '约']);
+
+/**
+ * 4.91亿元, 500余人次, 92.71%, 1万余人次 — the number as written, bound marker and unit, as the report
+ * writes them. Where the bound word stands inside the unit (1万余人次, but 1000余万元) is read from the
+ * quote; without one, it follows the number.
+ */
+export function formatQuantity(q: { value: number; valueWritten?: string | undefined; unit: string; bound?: string | undefined }, quote?: string): string {
+  const n = q.valueWritten ?? formatNumber(q.value);
+  const b = q.bound;
+  if (!b) return `${n}${q.unit}`;
+  const candidates = BOUND_BEFORE.has(b)
+    ? [`${b}${n}${q.unit}`]
+    : b === '以上'
+      ? [`${n}${q.unit}${b}`, `${n}${b}${q.unit}`]
+      : [`${n}${b}${q.unit}`, ...[...q.unit].slice(1).map((_, i) => `${n}${q.unit.slice(0, i + 1)}${b}${q.unit.slice(i + 1)}`)];
+  const text = quote?.replace(/\s+/g, '');
+  return candidates.find((c) => text?.includes(c)) ?? candidates[0]!;
 }
 
-/** 累计增速 10.8%, 同比下降 3.2%, 同比 持平: the kind, and the sign said in words, never by colour alone. */
+/** Whether the bound word makes the figure a lower bound (余, 多, 以上, 超…), not an approximation (近, 约). */
+export function isLowerBound(bound: string | undefined): boolean {
+  return bound !== undefined && LOWER_BOUNDS.includes(bound);
+}
+
+/** A number's written form without its sign: -3.20 → 3.20. */
+function unsigned(value: number, written: string | undefined): string {
+  return written !== undefined ? written.replace(/^[+\-－]/, '') : formatNumber(Math.abs(value));
+}
+
+/**
+ * 累计增速 10.8%, 同比下降 3.2%, 同比 持平, 年均增长 6.1%, 年均下降 1.2%: the kind, and the sign said in
+ * words, never by colour alone; the number as written.
+ */
 export function formatGrowth(g: Growth): string {
-  const abs = `${formatNumber(Math.abs(g.value))}${g.unit}`;
+  const abs = `${unsigned(g.value, g.valueWritten)}${g.unit}`;
   if (g.value === 0) return `${g.kind ? `${g.kind} ` : ''}持平`;
+  if (g.kind === '年均增长') return `年均${g.value < 0 ? '下降' : '增长'} ${abs}`;
   return g.kind === '累计增速' || g.kind === '增速' || g.kind === undefined
     ? `${g.kind ?? '增速'} ${g.value < 0 ? '-' : ''}${abs}`
     : `${g.kind}${g.value < 0 ? '下降' : '增长'} ${abs}`;
@@ -60,7 +97,13 @@ export function formatGrowth(g: Growth): string {
 
 /** 10.8%, 下降 3.2%: the amount alone, for a bar or a cell beside the kind, the sign still in words. */
 export function formatGrowthAmount(g: Growth): string {
-  return `${g.value < 0 ? '下降 ' : ''}${formatNumber(Math.abs(g.value))}${g.unit}`;
+  return `${g.value < 0 ? '下降 ' : ''}${unsigned(g.value, g.valueWritten)}${g.unit}`;
+}
+
+/** 高于全市平均 1个百分点, 低于全省平均 0.5个百分点. */
+export function formatComparison(c: { to: string; value: number; valueWritten?: string | undefined; unit: string }): string {
+  if (c.value === 0) return `与${c.to}持平`;
+  return `${c.value < 0 ? '低于' : '高于'}${c.to} ${unsigned(c.value, c.valueWritten)}${c.unit}`;
 }
 
 /** 全市（乐清市）: a rank's scope with what the town says it stands for. */
@@ -69,30 +112,53 @@ export function formatRankScope(r: Rank, scopes: Record<string, string> = {}): s
   return means && means !== r.scope ? `${r.scope}（${means}）` : r.scope;
 }
 
-/** 第8名, or 第2名（共12个） when the number of places is known. */
+/** What is ranked, said before the scope: 增速, 总量, or nothing when the report does not say. */
+export function rankSubject(r: Rank): string {
+  return r.subject === 'growth' ? '增速' : r.subject === 'amount' ? '总量' : '';
+}
+
+/** 第8名, or 第2名（共12个） when the number of places is known; an inexact rank (前三) as written. */
 export function formatRankPlace(r: Rank): string {
+  if (r.position === undefined) return r.written;
   return `第${r.position}名${r.of ? `（共${r.of}个）` : ''}`;
 }
 
-/** 全市（乐清市）第8名; the number of places when known: 温州第2名（共12个）. */
+/**
+ * 全市（乐清市）第8名; 增速全市第2名; the number of places when known: 温州第2名（共12个）. A rank the
+ * report gives no exact place for (前三, 前列, 第一方阵, 首位) reads as written, never as a number.
+ */
 export function formatRank(r: Rank, scopes: Record<string, string> = {}): string {
-  return `${formatRankScope(r, scopes)}${formatRankPlace(r)}`;
+  if (r.position === undefined) {
+    const means = scopes[r.scope];
+    return `${r.written}${means && means !== r.scope ? `（${r.scope}指${means}）` : ''}`;
+  }
+  return `${rankSubject(r)}${formatRankScope(r, scopes)}${formatRankPlace(r)}`;
 }
 
 export function formatPercent(value: number, digits = 1): string {
   return `${Number(value.toFixed(digits))}%`;
 }
 
-/** Factor to 元 for money units, so amounts written in 亿 and 万元 can be compared. */
-const MONEY: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8, 万: 1e4, 亿: 1e8 };
+/** Magnitudes a money unit may start with: 万元, 亿美元, 千元. */
+const MAGNITUDE: Record<string, number> = { '': 1, 百: 1e2, 千: 1e3, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
+const CURRENCY = /^(十万|百万|千万|百|千|万|亿)?(元|美元|欧元|港元|港币|日元|英镑)$/;
 
-/** A money figure in 元, using the implied unit when the report left 元 out; undefined if not money. */
-export function toYuan(figure: Pick<Figure, 'value' | 'unit' | 'impliedUnit'>): number | undefined {
+/**
+ * A money figure in its currency's base unit: 2.48亿元 → 248000000 元, 120万美元 → 1200000 美元, using
+ * the implied unit when the report left the currency out. Undefined if it is not money. Amounts in
+ * different currencies are never compared or converted into each other.
+ */
+export function toBaseAmount(figure: Pick<Figure, 'value' | 'unit' | 'impliedUnit'>): { amount: number; currency: string } | undefined {
   if (figure.value === undefined || figure.unit === undefined) return undefined;
-  const unit = figure.impliedUnit ?? figure.unit;
-  if (!unit.endsWith('元')) return undefined;
-  const factor = MONEY[unit];
-  return factor === undefined ? undefined : figure.value * factor;
+  const match = CURRENCY.exec(figure.impliedUnit ?? figure.unit);
+  if (!match) return undefined;
+  return { amount: figure.value * MAGNITUDE[match[1] ?? '']!, currency: match[2]! };
+}
+
+/** A money figure in 元 (renminbi), using the implied unit where the report left 元 out; undefined otherwise. */
+export function toYuan(figure: Pick<Figure, 'value' | 'unit' | 'impliedUnit'>): number | undefined {
+  const base = toBaseAmount(figure);
+  return base?.currency === '元' ? base.amount : undefined;
 }
 
 /** 2022年上半年, 2023年第一季度, 2022年, 2016—2020年 (a review of several years, `from` its first) */
@@ -108,13 +174,30 @@ export function formatDateChinese(date: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** Everything stated about a figure, each part in words: 4.91亿元 · 累计增速 10.8% · 全市第8名. */
+/** 1:60:39 as written; 由 2:66:32 到 1:60:39; 从年初 8家 到 15家: a figure's change, when it has one. */
+export function formatChange(f: Figure): string | undefined {
+  if (!f.from) return undefined;
+  const when = f.from.when ?? '';
+  if (f.from.ratio !== undefined && f.ratio !== undefined) return `由${when} ${f.from.ratio} 调整到 ${f.ratio}`;
+  if (f.from.value === undefined || f.value === undefined || f.unit === undefined) return undefined;
+  const from = `${f.from.valueWritten ?? formatNumber(f.from.value)}${f.unit}`;
+  return `从${when} ${from} 到 ${formatQuantity({ value: f.value, valueWritten: f.valueWritten, unit: f.unit, bound: f.bound }, f.quote)}`;
+}
+
+/**
+ * Everything stated about a figure, each part in words: 4.91亿元 · 累计增速 10.8% · 全市第8名; a ratio
+ * (1:60:39), a change (从年初 8家 到 15家), a comparison (高于全市平均 1个百分点); 预计 before an estimate.
+ */
 export function figureFacts(f: Figure): string[] {
   const facts: string[] = [];
-  if (f.value !== undefined && f.unit !== undefined) {
-    facts.push(formatQuantity({ value: f.value, unit: f.unit, bound: f.bound }) + (f.bound && f.bound !== '近' && f.bound !== '约' ? '（下限）' : ''));
-  }
+  const change = formatChange(f);
+  if (change) facts.push(change + (f.value !== undefined && isLowerBound(f.bound) ? '（下限）' : ''));
+  else if (f.value !== undefined && f.unit !== undefined) {
+    facts.push(formatQuantity({ value: f.value, valueWritten: f.valueWritten, unit: f.unit, bound: f.bound }, f.quote) + (isLowerBound(f.bound) ? '（下限）' : ''));
+  } else if (f.ratio !== undefined) facts.push(f.ratio);
   if (f.growth) facts.push(formatGrowth(f.growth));
-  if (f.rank) facts.push(`${f.rank.scope}第${f.rank.position}名`);
+  if (f.compare) facts.push(formatComparison(f.compare));
+  if (f.rank) facts.push(f.rank.position === undefined ? f.rank.written : `${rankSubject(f.rank)}${f.rank.scope}第${f.rank.position}名`);
+  if (f.estimate && facts.length > 0) facts[0] = `预计 ${facts[0]}`;
   return facts;
 }

@@ -14,6 +14,7 @@ import type { ReportMeta } from '../schemas/report.ts';
 import { REPORT_FILES } from '../schemas/index.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { townSchema, type Town } from '../schemas/town.ts';
+import { withSharedRanks } from './items.ts';
 import { checkOutcomes, checkReport, checkTownsAndOrder, type LoadedReport, type ReportFiles } from '../validation/cross.ts';
 import { sortProblems, type Problem } from '../validation/problem.ts';
 import { checkEntry, listFolder, readUtf8, readYamlFile, SIZE_LIMITS, TO_FILL, type YamlFile } from '../validation/yaml.ts';
@@ -172,14 +173,16 @@ function loadFresh(contentDir: string, projectRoot: string, reading: (file: stri
     const town = meta && towns.find((t) => t.id === meta.town);
     if (!meta || !town || !narrative) continue;
     if (!files.indicators.data || !files.figures.data || !files.projects.data || !files.plan.data || !files.charts.data) continue;
+    const figures = withSharedRanks(
+      { indicators: files.indicators.data.indicators, figures: files.figures.data.figures, projects: files.projects.data.projects },
+      files.figures.data.ranks,
+    );
     reports.push({
       id: report.id,
       meta,
       town,
       narrative,
-      indicators: files.indicators.data.indicators,
-      figures: files.figures.data.figures,
-      projects: files.projects.data.projects,
+      ...figures,
       plan: files.plan.data.plan,
       charts: files.charts.data.charts,
       outcomes: files.outcomes.data?.outcomes ?? [],

@@ -114,50 +114,198 @@ export const periodTextSchema = z
   .max(MAX.word)
   .describe('数据时期，照原文写：如 1-5月份、截至6月底、3月底、第一季度、4月份、上半年、今年以来');
 
-/** Words that make a figure a bound instead of an exact count: 500余人次, 800多人. */
+/**
+ * Words that make a figure a bound instead of an exact count: 500余人次, 800多人, 超50%, 突破1000万元.
+ * Where the word stands is read from the quote, so 1万余人次 and 1000余万元 both print as written.
+ */
 export const boundSchema = z
-  .enum(['余', '多', '以上', '近', '约'])
-  .describe('约数标记：原文写“500余人次”时填 余；“800多人”填 多。余/多/以上 表示下限');
+  .enum(['余', '多', '以上', '超', '超过', '突破', '逾', '近', '约'])
+  .describe('约数标记：原文写“500余人次”时填 余；“800多人”填 多；“超50%”填 超，“突破1000万元”填 突破。余/多/以上/超/超过/突破/逾 表示下限，近/约 表示约数');
 
-/** A rank of the town within a scope (全市 = 乐清市, 温州 …); 1 is best. */
+/** The bound words that make a figure a lower bound (近 and 约 are near it, on either side). */
+export const LOWER_BOUNDS: readonly string[] = ['余', '多', '以上', '超', '超过', '突破', '逾'];
+
+/**
+ * A number as the report writes it, kept next to the number used for charts: `15.0` stays 15.0 (the
+ * YAML reader, src/validation/yaml.ts, hands these fields the text as typed), and a quoted "1,234" or
+ * "４.９１" is read as 1234 and 4.91. The object holding it gets `<field>Written` when the written form
+ * is not the plain number (see `keepWritten`).
+ */
+export interface WrittenNumber {
+  readonly number: number;
+  readonly written: string;
+}
+
+const WRITTEN_NUMBER = /^[+\-－]?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?$/;
+
+/** Full-width digits, point and minus as their ASCII forms: ４.９１ → 4.91. Thousands separators stay. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/－/g, '-');
+}
+
+/** The number a written form stands for (1,234 → 1234, ４.９１ → 4.91), or undefined if it is none. */
+export function readWrittenNumber(written: string): number | undefined {
+  if (!WRITTEN_NUMBER.test(written)) return undefined;
+  const n = Number(asciiDigits(written).replace(/[,，]/g, ''));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const writtenNumberInputs = new WeakSet<object>();
+
+/** Whether the YAML reader should hand this field the number's text as typed (src/validation/yaml.ts). */
+export function keepsWrittenForm(schema: unknown): boolean {
+  return typeof schema === 'object' && schema !== null && writtenNumberInputs.has(schema);
+}
+
+const isWrittenNumber = (v: unknown): v is WrittenNumber => typeof v === 'object' && v !== null && 'written' in v && 'number' in v;
+
+/**
+ * A number field as written: a number, or its text as the report prints it ("1,234", "４.９１", "15.0").
+ * Typed for TypeScript as taking a number (code writes numbers; the text is what the YAML reader and the
+ * JSON Schema let an editor write).
+ */
+export function numberAsWritten(description: string, range: { min?: number; max?: number } = {}): z.ZodType<WrittenNumber, number> {
+  // Described on the input too: validation messages name a field from the schema they reach first.
+  const input = z.union([z.number(), z.string().regex(WRITTEN_NUMBER, { error: (issue) => `应为数字，实际是${describeInput(issue.input)}` })], { error: (issue) => `应为数字，实际是${describeInput(issue.input)}` }).describe(description);
+  writtenNumberInputs.add(input);
+  return input
+    .transform((value, ctx): WrittenNumber => {
+      const written = typeof value === 'number' ? String(value) : value.trim();
+      const number = typeof value === 'number' ? value : readWrittenNumber(written);
+      if (number === undefined) {
+        ctx.issues.push({ code: 'custom', input: value, message: `应为数字，实际是文本“${value}”` });
+        return { number: NaN, written };
+      }
+      if (range.min !== undefined && number < range.min) ctx.issues.push({ code: 'custom', input: value, message: `应不小于 ${range.min}，实际是 ${written}` });
+      if (range.max !== undefined && number > range.max) ctx.issues.push({ code: 'custom', input: value, message: `应不大于 ${range.max}，实际是 ${written}` });
+      return { number, written };
+    })
+    .describe(description) as unknown as z.ZodType<WrittenNumber, number>;
+}
+
+function describeInput(value: unknown): string {
+  if (value === undefined) return '没有填写';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (Array.isArray(value)) return `列表（${value.length} 项）`;
+  if (typeof value === 'string') return `文本“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`;
+  return typeof value === 'object' && value !== null ? '一组字段' : String(value);
+}
+
+/** Each number-as-written field becomes its number, with `<field>Written` beside it when written otherwise. */
+export type KeepWritten<O> = {
+  [P in keyof O]: Exclude<O[P], WrittenNumber> | ([Extract<O[P], WrittenNumber>] extends [never] ? never : number);
+} & { [P in keyof O as [Extract<O[P], WrittenNumber>] extends [never] ? never : `${P & string}Written`]?: string };
+
+/** Turns the number-as-written fields of an object into numbers, keeping their written forms beside them. */
+export function keepWritten<S extends z.ZodType<Record<string, unknown>>>(schema: S) {
+  return schema.transform((o) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(o)) {
+      if (!isWrittenNumber(value)) out[key] = value;
+      else {
+        out[key] = value.number;
+        if (value.written !== String(value.number)) out[`${key}Written`] = value.written;
+      }
+    }
+    return out as KeepWritten<z.output<S>>;
+  });
+}
+
+/** The number's written form: the one kept beside it, else the number itself. */
+export function writtenForm(value: number, written: string | undefined): string {
+  return written ?? String(value);
+}
+
+/** The fields of a rank, on a figure or in a statement that ranks several figures at once. */
+export const rankFields = {
+  position: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('名次：1 表示第一，必须是不小于 1 的整数。原文没写确切名次（前三、前列、第一方阵、首位）时不填，页面照 written 原文显示'),
+  scope: text(MAX.word).describe('排名范围，照原文写：全市、乐清、温州、全省、全国千强镇、同类乡镇、B类…（在 town 文件中说明全市指哪里）'),
+  of: z.number().int().min(1).optional().describe('参与排名的总数，原文未写时不填'),
+  subject: z
+    .enum(['growth', 'amount'])
+    .optional()
+    .describe('排的是什么：growth 增速（“增速居全市第二”），amount 总量（“总量居全市第二”）；原文没说时不填'),
+  written: text(MAX.word).describe('原文写法，如 全市排名8、全市排名第四、温州第2、增速均居全市第二、连续三年居全市前三'),
+};
+
+const rankPositionFits = (r: { position?: number | undefined; of?: number | undefined }) => r.of === undefined || r.position === undefined || r.position <= r.of;
+
+/** A rank of the town within a scope (全市 = 乐清市, 温州 …); 1 is best. Inexact ranks (前三) have no position. */
 export const rankSchema = z
-  .strictObject({
-    position: z.number().int().min(1).describe('名次：1 表示第一，必须是不小于 1 的整数'),
-    scope: text(MAX.word).describe('排名范围，照原文写：全市、乐清、温州、同类乡镇…（在 town 文件中说明全市指哪里）'),
-    of: z.number().int().min(1).optional().describe('参与排名的总数，原文未写时不填'),
-    written: text(MAX.word).describe('原文写法，如 全市排名8、全市排名第四、温州第2'),
-  })
-  .refine((r) => r.of === undefined || r.position <= r.of, { error: '名次不能大于参与排名的总数', path: ['position'] })
+  .strictObject(rankFields)
+  .refine(rankPositionFits, { error: '名次不能大于参与排名的总数', path: ['position'] })
   .describe('排名');
 
-/** A growth rate as stated: 累计增速10.8%, 同比下降3.2%, 增长1.5个百分点. */
-export const growthSchema = z
+/**
+ * One statement that ranks several figures (“A、B、C分别增长…，增速均居全市第二”), entered once in
+ * figures.yaml and shown on each of its figures.
+ */
+export const sharedRankSchema = z
   .strictObject({
-    value: z.number().min(-100).max(10000).describe('增速数值；下降写负数，如 同比下降3.2% 写 -3.2'),
+    id: idSchema,
+    items: list(idSchema).min(1).describe('这一排名适用的数字：indicators.yaml、figures.yaml 或项目 figures 中的 id'),
+    ...rankFields,
+    quote: quoteSchema,
+  })
+  .refine(rankPositionFits, { error: '名次不能大于参与排名的总数', path: ['position'] })
+  .describe('多项共用的排名');
+
+/** A growth rate as stated: 累计增速10.8%, 同比下降3.2%, 增长1.5个百分点, 年均增长6.1%. */
+export const growthSchema = keepWritten(
+  z.strictObject({
+    value: numberAsWritten('增速数值，照原文：增长15.0% 写 15.0；下降写负数，如 同比下降3.2% 写 -3.2', { min: -100, max: 10000 }),
     unit: z.enum(['%', '％', '个百分点']).default('%').transform(samePercent).describe('单位：% 或 个百分点'),
     kind: z
-      .enum(['累计增速', '同比', '环比', '增速'])
+      .enum(['累计增速', '同比', '环比', '增速', '年均增长'])
       .optional()
-      .describe('增速口径，照原文：累计增速、同比、环比；原文没写口径时不填'),
-  })
-  .describe('增速');
+      .describe('增速口径，照原文：累计增速、同比、环比、年均增长（五年回顾中的“年均增长”）；原文没写口径时不填'),
+  }),
+).describe('增速');
+
+/** A figure compared with an average or another place: 高于全市平均1个百分点. */
+export const comparisonSchema = keepWritten(
+  z.strictObject({
+    to: text(MAX.word).describe('和什么比，照原文：全市平均、全省平均'),
+    value: numberAsWritten('相差多少：高于时写正数，低于时写负数，如 低于全市平均0.5个百分点 写 -0.5'),
+    unit: unitSchema('相差的单位，照原文：个百分点、%、万元…'),
+  }),
+).describe('比较');
+
+const RATIO = /^[0-9０-９.．]+(?:[:：][0-9０-９.．]+)+$/;
+
+/** Where a figure started before it changed: 从年初的8家增加至15家, 由2:66:32调整到1:60:39. */
+export const changeFromSchema = keepWritten(
+  z.strictObject({
+    value: numberAsWritten('原来的数值，单位与本项相同，如 从年初的8家增加至15家 写 8').optional(),
+    ratio: z.string().regex(RATIO, { error: '比例应照原文写成 2:66:32 的样子' }).max(MAX.word).optional().describe('原来的比例，照原文，如 2:66:32'),
+    when: text(MAX.word).optional().describe('原来的时间，照原文，如 年初、2020年'),
+  }),
+)
+  .refine((f) => (f.value === undefined) !== (f.ratio === undefined), { error: '原来的数值（value）和比例（ratio）要填且只填一项' })
+  .describe('变化前');
 
 /** The value and unit of a figure, exactly as the report writes them. */
 const quantityFields = {
-  value: z.number().describe('数值，照原文：4.91亿元 写 4.91，单位另填'),
-  unit: unitSchema('单位，照原文：亿元、亿、万元、条、户、处、% …'),
+  value: numberAsWritten('数值，照原文：4.91亿元 写 4.91，15.0% 写 15.0，单位另填；原文写“1,234”“４.９１”时加引号照抄'),
+  unit: unitSchema('单位，照原文：亿元、亿、万元、万美元、条、户、处、% …'),
   bound: boundSchema.optional(),
   impliedUnit: unitSchema('原文省略的完整单位，如原文写“2.48亿”而指亿元时填 亿元；页面照原文显示，换算时用它').optional(),
 };
 
-export const quantitySchema = z.strictObject(quantityFields).describe('数量');
+export const quantitySchema = keepWritten(z.strictObject(quantityFields)).describe('数量');
 
 /**
  * One figure of the report: an indicator (规上工业产值 4.91亿元, 累计增速10.8%, 全市排名8) or a key figure
- * of a section (12339条, 92.71%). Value, growth and rank are each optional, but one must be there.
+ * of a section (12339条, 92.71%, 1:60:39). Value, ratio, growth, comparison and rank are each optional,
+ * but one must be there.
  */
-export const figureSchema = z
-  .strictObject({
+export const figureSchema = keepWritten(
+  z.strictObject({
     id: idSchema,
     name: text(MAX.name).describe('指标或数字的名称，如 规上工业产值、涉疫数据处理量'),
     point: text(MAX.word).describe('出自正文哪一点，填正文小节编号，如 s1-1-1（一、(一) 一是）'),
@@ -165,25 +313,50 @@ export const figureSchema = z
     ...quantityFields,
     value: quantityFields.value.optional(),
     unit: quantityFields.unit.optional(),
+    percent: z
+      .enum(['share', 'rate'])
+      .optional()
+      .describe('百分数的性质（单位是 % 时）：不填或 share 表示占比、覆盖率，在 0 到 100 之间；rate 表示完成率等比率，可以超过 100，如 完成率180%、完成全年目标任务的135%'),
+    ratio: z.string().regex(RATIO, { error: '比例应照原文写成 1:60:39 的样子' }).max(MAX.word).optional().describe('比例，照原文，如 三次产业比重1:60:39 写 1:60:39（不填 value 和 unit）'),
+    from: changeFromSchema.optional(),
+    estimate: z.boolean().optional().describe('预计：原文写“预计”时填 true，页面标明是预计数'),
     growth: growthSchema.optional(),
+    compare: comparisonSchema.optional(),
     rank: rankSchema.optional(),
+    editorNote: text(MAX.sentence).optional().describe('编者注：原文看来有误时写明（如单位写成元而显然是万元、字词重复），页面和数据下载中显示为“编者注”；原文照录，不作更正'),
     highlight: z.boolean().default(false).describe('是否作为关键数字卡片显示在报告首页'),
     quote: quoteSchema,
-  })
-  .refine((f) => f.value !== undefined || f.growth !== undefined || f.rank !== undefined, {
-    error: '数值（value）、增速（growth）、排名（rank）至少要填一项',
+  }),
+)
+  .refine((f) => f.value !== undefined || f.ratio !== undefined || f.growth !== undefined || f.compare !== undefined || f.rank !== undefined, {
+    error: '数值（value）、比例（ratio）、增速（growth）、比较（compare）、排名（rank）至少要填一项',
   })
   .refine((f) => (f.value === undefined) === (f.unit === undefined), {
     error: '数值（value）和单位（unit）要一起填',
     path: ['unit'],
   })
-  .refine((f) => f.unit !== '%' || f.value === undefined || (f.value >= 0 && f.value <= 100), {
-    error: '百分比应在 0 到 100 之间',
+  .refine((f) => f.percent === undefined || f.unit === '%', {
+    error: '只有单位是 % 的数字才填 percent',
+    path: ['percent'],
+  })
+  .refine((f) => f.unit !== '%' || f.value === undefined || f.percent === 'rate' || (f.value >= 0 && f.value <= 100), {
+    error: '占比应在 0 到 100 之间；完成率等可以超过 100 的比率请加 percent: rate',
     path: ['value'],
+  })
+  .refine((f) => f.from?.ratio === undefined || f.ratio !== undefined, {
+    error: '原来的比例（from.ratio）要和比例（ratio）一起填',
+    path: ['from', 'ratio'],
+  })
+  .refine((f) => f.from?.value === undefined || f.value !== undefined, {
+    error: '原来的数值（from.value）要和数值（value）一起填',
+    path: ['from', 'value'],
   })
   .describe('数字');
 
-export type Figure = z.infer<typeof figureSchema>;
-export type Rank = z.infer<typeof rankSchema>;
+/** A rank as a figure carries it: its own, or one shared with other figures (`shared` names the statement, `quote` is its quote). */
+export type Rank = z.infer<typeof rankSchema> & { shared?: string; quote?: string };
+/** A figure as loaded: a rank shared with other figures (figures.yaml `ranks`) is put on each of them (src/model/items.ts). */
+export type Figure = Omit<z.infer<typeof figureSchema>, 'rank'> & { rank?: Rank | undefined };
+export type SharedRank = z.infer<typeof sharedRankSchema>;
 export type Growth = z.infer<typeof growthSchema>;
 export type Quantity = z.infer<typeof quantitySchema>;

@@ -1,6 +1,6 @@
 /** The report's numbers: statistical indicators, and the key figures of every section. */
 import { z } from 'zod';
-import { figureSchema, list } from './common.ts';
+import { figureSchema, list, sharedRankSchema } from './common.ts';
 
 export const indicatorsFileSchema = z
   .strictObject({
@@ -10,5 +10,10 @@ export const indicatorsFileSchema = z
   .describe('indicators.yaml：主要指标');
 
 export const figuresFileSchema = z
-  .strictObject({ figures: list(figureSchema).describe('各部分的关键数字：数量、比率、排名') })
+  .strictObject({
+    figures: list(figureSchema).describe('各部分的关键数字：数量、比率、排名'),
+    ranks: list(sharedRankSchema)
+      .default([])
+      .describe('一句话同时给几项数字排名时（“A、B、C分别增长…，增速均居全市第二”），在这里填一次，items 列出这几项的 id；页面在每一项上显示'),
+  })
   .describe('figures.yaml：关键数字');

@@ -1,29 +1,29 @@
 /** Projects and actions of the report, with their status, progress and milestones. */
 import { z } from 'zod';
-import { figureSchema, idSchema, list, MAX, periodTextSchema, quantitySchema, quoteSchema, text } from './common.ts';
+import { figureSchema, idSchema, keepWritten, list, MAX, numberAsWritten, periodTextSchema, quantitySchema, quoteSchema, text } from './common.ts';
 
 export const projectStatusSchema = z
   .enum(['planned', 'in-progress', 'done', 'ongoing'])
   .describe('状态：planned 计划中，in-progress 推进中，done 已完成，ongoing 常态化工作');
 
-/** Done against total, and the rate the report states; the two are kept even when they disagree. */
-export const progressSchema = z
-  .strictObject({
-    done: quantitySchema.optional().describe('已完成量，如 817处、8500万元'),
-    total: quantitySchema.optional().describe('总量，如 872处'),
-    rate: z.number().min(0).max(100).optional().describe('原文写明的完成率（%），如 拆整率达97.19% 写 97.19'),
+/**
+ * Done against total, and the rate the report states; the two are kept even when they disagree. A
+ * completion may pass its target (完成全年目标任务的135%): neither the rate nor done is capped.
+ */
+export const progressSchema = keepWritten(
+  z.strictObject({
+    done: quantitySchema.optional().describe('已完成量，如 817处、8500万元；超额完成时可以大于总量'),
+    total: quantitySchema.optional().describe('总量或目标，如 872处'),
+    rate: numberAsWritten('原文写明的完成率（%），如 拆整率达97.19% 写 97.19；超额完成可以超过 100，如 完成全年目标任务的135% 写 135', { min: 0, max: 10000 }).optional(),
     rateName: text(MAX.word).optional().describe('完成率的原文名称，如 拆整率、完成率'),
     period: periodTextSchema.optional(),
     quote: quoteSchema,
-  })
+  }),
+)
   .refine((p) => p.done !== undefined || p.rate !== undefined, { error: '进度至少要有已完成量（done）或完成率（rate）' })
   .refine((p) => p.done === undefined || p.total === undefined || p.done.unit === p.total.unit, {
     error: '已完成量和总量的单位应一致',
     path: ['total', 'unit'],
-  })
-  .refine((p) => p.done === undefined || p.total === undefined || p.done.value <= p.total.value, {
-    error: '已完成量不能大于总量',
-    path: ['done', 'value'],
   })
   .describe('进度');
 

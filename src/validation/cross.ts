@@ -3,7 +3,7 @@
  * found in their quotes, dates in order, periods readable. Where the report disagrees with itself
  * (817 of 872 is 93.7%, the report says 97.19%) it warns and keeps the stated figure.
  */
-import { ID_PATTERN, MAX, type Figure } from '../schemas/common.ts';
+import { ID_PATTERN, MAX, type Figure, type SharedRank } from '../schemas/common.ts';
 import type { Town } from '../schemas/town.ts';
 import { NOT_GIVEN, type ReportMeta } from '../schemas/report.ts';
 import { dateOrder, ownDate, publication } from '../model/report-dates.ts';
@@ -138,10 +138,21 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
     return true;
   };
 
-  const checkNumberInQuote = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], value: number, quote: string, what: string) => {
+  const checkNumberInQuote = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], value: number, quote: string, what: string, written?: string) => {
     const q = squash(quote);
-    if (!statesNumber(q, value)) {
-      error(key, path, `${what} ${value} 在原文摘录“${short(quote)}”中找不到：数字应照原文填写`);
+    if (!statesNumber(q, value, written)) {
+      error(key, path, `${what} ${written ?? value} 在原文摘录“${short(quote)}”中找不到：数字应照原文填写`);
+    }
+  };
+
+  const checkRank = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], rank: Omit<SharedRank, 'id' | 'items' | 'quote'>, quote: string) => {
+    if (!squash(quote).includes(squash(rank.written))) {
+      error(key, [...path, 'written'], `排名原文“${rank.written}”在原文摘录中找不到`);
+    } else if (rank.position !== undefined) {
+      checkNumberInQuote(key, [...path, 'position'], rank.position, rank.written, '名次');
+    }
+    if (town && !(rank.scope in town.scopes)) {
+      warn(key, [...path, 'scope'], `排名范围“${rank.scope}”没有在乡镇文件的 scopes 中说明指哪里（如 全市: 乐清市）`);
     }
   };
 
@@ -156,17 +167,16 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
     const node = checkPoint(key, path, figure.point);
     checkPeriod(key, [...path, 'period'], figure.period);
     if (!checkQuote(key, path, figure.quote, node)) return;
-    if (figure.value !== undefined) checkNumberInQuote(key, [...path, 'value'], figure.value, figure.quote, '数值');
-    if (figure.growth) checkNumberInQuote(key, [...path, 'growth', 'value'], Math.abs(figure.growth.value), figure.quote, '增速');
-    if (figure.rank) {
-      if (!squash(figure.quote).includes(squash(figure.rank.written))) {
-        error(key, [...path, 'rank', 'written'], `排名原文“${figure.rank.written}”在原文摘录中找不到`);
-      }
-      checkNumberInQuote(key, [...path, 'rank', 'position'], figure.rank.position, figure.rank.written, '名次');
-      if (town && !(figure.rank.scope in town.scopes)) {
-        warn(key, [...path, 'rank', 'scope'], `排名范围“${figure.rank.scope}”没有在乡镇文件的 scopes 中说明指哪里（如 全市: 乐清市）`);
+    if (figure.value !== undefined) checkNumberInQuote(key, [...path, 'value'], figure.value, figure.quote, '数值', figure.valueWritten);
+    if (figure.growth) checkNumberInQuote(key, [...path, 'growth', 'value'], Math.abs(figure.growth.value), figure.quote, '增速', figure.growth.valueWritten);
+    if (figure.compare) checkNumberInQuote(key, [...path, 'compare', 'value'], Math.abs(figure.compare.value), figure.quote, '相差', figure.compare.valueWritten);
+    if (figure.from?.value !== undefined) checkNumberInQuote(key, [...path, 'from', 'value'], figure.from.value, figure.quote, '原来的数值', figure.from.valueWritten);
+    for (const [field, ratio] of [['ratio', figure.ratio], ['from.ratio', figure.from?.ratio]] as const) {
+      if (ratio !== undefined && !squash(figure.quote).includes(squash(ratio))) {
+        error(key, [...path, ...field.split('.')], `比例“${ratio}”在原文摘录“${short(figure.quote)}”中找不到：比例应照原文填写`);
       }
     }
+    if (figure.rank) checkRank(key, [...path, 'rank'], figure.rank, figure.quote);
   };
 
   files.indicators.data?.indicators.forEach((f, i) => checkFigure('indicators', ['indicators', i], f));
@@ -184,9 +194,9 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
       const p = [...path, 'progress'];
       checkPeriod('projects', [...p, 'period'], progress.period);
       if (checkQuote('projects', p, progress.quote, node)) {
-        if (progress.done) checkNumberInQuote('projects', [...p, 'done', 'value'], progress.done.value, progress.quote, '已完成量');
-        if (progress.total) checkNumberInQuote('projects', [...p, 'total', 'value'], progress.total.value, progress.quote, '总量');
-        if (progress.rate !== undefined) checkNumberInQuote('projects', [...p, 'rate'], progress.rate, progress.quote, '完成率');
+        if (progress.done) checkNumberInQuote('projects', [...p, 'done', 'value'], progress.done.value, progress.quote, '已完成量', progress.done.valueWritten);
+        if (progress.total) checkNumberInQuote('projects', [...p, 'total', 'value'], progress.total.value, progress.quote, '总量', progress.total.valueWritten);
+        if (progress.rate !== undefined) checkNumberInQuote('projects', [...p, 'rate'], progress.rate, progress.quote, '完成率', progress.rateWritten);
       }
       if (ratesDisagree(progress)) {
         warn(
@@ -220,6 +230,22 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
   });
 
   const byId = reportItems(report);
+  const rankedBy = new Map<string, string>();
+  files.figures.data?.ranks.forEach((shared, i) => {
+    const path = ['ranks', i];
+    claimId('figures', [...path, 'id'], shared.id);
+    if (checkQuote('figures', path, shared.quote)) checkRank('figures', path, shared, shared.quote);
+    shared.items.forEach((id, j) => {
+      const item = byId.get(id);
+      if (!item || 'status' in item) {
+        error('figures', [...path, 'items', j], `找不到数字“${id}”：items 应填 indicators.yaml、figures.yaml 或项目 figures 中数字的标识`);
+      } else if (item.rank) {
+        error('figures', [...path, 'items', j], `数字“${id}”已有自己的排名（rank）：一项数字只能有一个排名，请删去其中一个`);
+      } else if (rankedBy.has(id)) {
+        error('figures', [...path, 'items', j], `数字“${id}”已在共用排名“${rankedBy.get(id)}”中：一项数字只能有一个排名`);
+      } else rankedBy.set(id, shared.id);
+    });
+  });
   files.outcomes.data?.outcomes.forEach((outcome, i) => {
     const path = ['outcomes', i];
     checkQuote('outcomes', path, outcome.quote);
@@ -240,9 +266,12 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
       }
       const fits =
         chart.kind === 'growth' ? 'growth' in item && item.growth !== undefined
-        : chart.kind === 'rank' ? 'rank' in item && item.rank !== undefined
-        : chart.kind === 'progress' ? ('progress' in item && item.progress !== undefined) || ('unit' in item && item.unit === '%')
-        : 'value' in item || 'growth' in item;
+        : chart.kind === 'rank' ? ('rank' in item && item.rank !== undefined) || rankedBy.has(id)
+        : chart.kind === 'progress'
+          ? 'status' in item
+            ? item.progress !== undefined && (item.progress.rate !== undefined || (item.progress.done !== undefined && item.progress.total !== undefined))
+            : item.unit === '%'
+          : 'value' in item || 'growth' in item;
       if (!fits) error('charts', [...path, 'items', j], `数据项“${id}”不适合${CHART_NEEDS[chart.kind]}`);
     });
   });
@@ -252,7 +281,7 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
 const CHART_NEEDS = {
   growth: '增速图：它没有增速（growth）',
   rank: '排名图：它没有排名（rank）',
-  progress: '进度图：它既没有进度（progress），也不是百分比',
+  progress: '进度图：它既不是百分比，也没有写明完成率（progress.rate）或已完成量和总量（progress.done、progress.total）',
   series: '趋势图：它没有数值或增速',
 } as const;
 

@@ -6,6 +6,7 @@
 import { lstatSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
 import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
+import { keepsWrittenForm } from '../schemas/common.ts';
 import { chineseErrorMap, closest } from './messages.ts';
 import type { Problem } from './problem.ts';
 
@@ -241,6 +242,11 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
   visit(doc, {
     Scalar(key, node, ancestors) {
       if (key === 'key') return;
+      // 15.0 stays 15.0: a number-as-written field gets the number's text as typed (src/schemas/common.ts).
+      if (typeof node.value === 'number' && Number.isFinite(node.value) && keepsWrittenForm(schemaAt(schema, pathOf(ancestors, node)))) {
+        node.value = node.source ?? String(node.value);
+        return;
+      }
       const message =
         typeof node.value === 'string' && node.value.includes(TO_FILL)
           ? `这里还是“${TO_FILL}”：请照原文填写，或删掉不需要的项`

@@ -6,7 +6,7 @@
  * its bar and 3.2% in the table beside it.
  */
 import { t } from '../i18n/zh.ts';
-import { figureFacts, formatGrowth, formatGrowthAmount, formatNumber, formatPercent, formatQuantity, formatRank, formatRankPlace, formatRankScope } from '../model/format.ts';
+import { figureFacts, formatChange, formatComparison, formatGrowth, formatGrowthAmount, formatNumber, formatPercent, formatQuantity, formatRank, formatRankPlace, formatRankScope, rankSubject } from '../model/format.ts';
 import { periodLabel } from '../model/period.ts';
 import { computedRate, ratesDisagree } from '../model/progress.ts';
 import type { Figure } from '../schemas/common.ts';
@@ -24,7 +24,11 @@ export interface GrowthText {
 }
 
 export interface RankText {
-  /** 第8名 */
+  /** Whether the report gives an exact place; 前三, 前列, 首位 do not, and read as written. */
+  exact: boolean;
+  /** What is ranked: 增速, 总量, or empty when the report does not say. */
+  subject: string;
+  /** 第8名; an inexact rank as written (连续三年居全市前三). */
   place: string;
   /** 第8名（共12个） when the number of places is known. */
   placeOf: string;
@@ -32,20 +36,32 @@ export interface RankText {
   placeShort: string;
   /** The scope with what it stands for: 全市（乐清市）. */
   scope: string;
-  /** 全市（乐清市）第8名（共12个） */
+  /** 全市（乐清市）第8名（共12个）; 增速全市第2名; an inexact rank as written. */
   full: string;
+  /** The statement's id when one statement ranks several figures (figures.yaml `ranks`). */
+  shared?: string;
 }
 
 export interface FigureText {
-  /** 4.91亿元, 500余人次: value, bound marker and unit as written. */
+  /** 4.91亿元, 500余人次, 15.0%, 1万余人次: number, bound marker and unit as written. */
   quantity?: string;
+  /** 1:60:39, as written. */
+  ratio?: string;
+  /** 从年初 8家 到 15家; 由 2:66:32 调整到 1:60:39. */
+  change?: string;
+  /** 高于全市平均 1个百分点. */
+  compare?: string;
+  /** The figure is an estimate (预计). */
+  estimate: boolean;
+  /** 编者注：…, where the editor flags a figure the source seems to have wrong (the source is kept as it is). */
+  editorNote?: string;
   growth?: GrowthText;
   rank?: RankText;
   /** The period it covers, as written: 1-5月. */
   period?: string;
-  /** The value read as a completion rate in %: 92.71%. */
+  /** The value read as a completion rate in %, as written: 92.71%, 135%. */
   rate: string;
-  /** The main value for a card: the quantity, else the growth, else the place. */
+  /** The main value for a card: the quantity, else the ratio, growth, comparison or place; 预计 before an estimate. */
   value: string;
   /** Everything stated, each in words: 500余人次（下限）, 累计增速 10.8%, 全市第8名. */
   facts: string[];
@@ -57,7 +73,7 @@ export interface FigureText {
 
 /** @param scopes the town's rank scopes and what they stand for (content/towns/*.yaml). */
 export function figureText(f: Figure, scopes: Record<string, string>): FigureText {
-  const quantity = f.value !== undefined && f.unit !== undefined ? formatQuantity({ value: f.value, unit: f.unit, bound: f.bound }) : undefined;
+  const quantity = f.value !== undefined && f.unit !== undefined ? formatQuantity({ value: f.value, valueWritten: f.valueWritten, unit: f.unit, bound: f.bound }, f.quote) : undefined;
   const growth = f.growth && {
     text: formatGrowth(f.growth),
     amount: formatGrowthAmount(f.growth),
@@ -65,24 +81,36 @@ export function figureText(f: Figure, scopes: Record<string, string>): FigureTex
     described: formatGrowth(f.growth) + (f.growth.kind ? '' : `（${t.noGrowthKind}）`),
   };
   const rank = f.rank && {
-    place: `第${f.rank.position}名`,
+    exact: f.rank.position !== undefined,
+    subject: rankSubject(f.rank),
+    place: f.rank.position !== undefined ? `第${f.rank.position}名` : f.rank.written,
     placeOf: formatRankPlace(f.rank),
-    placeShort: `第${f.rank.position}名${f.rank.of ? `／共${f.rank.of}` : ''}`,
+    placeShort: f.rank.position !== undefined ? `第${f.rank.position}名${f.rank.of ? `／共${f.rank.of}` : ''}` : f.rank.written,
     scope: formatRankScope(f.rank, scopes),
     full: formatRank(f.rank, scopes),
+    ...(f.rank.shared ? { shared: f.rank.shared } : {}),
   };
+  const change = formatChange(f);
+  const compare = f.compare && formatComparison(f.compare);
+  const editorNote = f.editorNote && `${t.editorNote}：${f.editorNote}`;
   const period = f.period ? periodLabel(f.period) : undefined;
   const facts = figureFacts(f);
+  const main = quantity ?? f.ratio ?? growth?.text ?? compare ?? rank?.place ?? '';
   return {
     ...(quantity ? { quantity } : {}),
+    ...(f.ratio ? { ratio: f.ratio } : {}),
+    ...(change ? { change } : {}),
+    ...(compare ? { compare } : {}),
+    estimate: f.estimate === true,
+    ...(editorNote ? { editorNote } : {}),
     ...(growth ? { growth } : {}),
     ...(rank ? { rank } : {}),
     ...(period ? { period } : {}),
-    rate: `${formatNumber(f.value ?? 0)}%`,
-    value: quantity ?? growth?.text ?? rank?.place ?? '',
+    rate: `${f.valueWritten ?? formatNumber(f.value ?? 0)}%`,
+    value: f.estimate ? `${t.estimate} ${main}` : main,
     facts,
-    detail: [period, ...facts.slice(1)].filter(Boolean).join(' · '),
-    statement: [period, ...facts].filter(Boolean).join('，'),
+    detail: [period, ...facts.slice(1), editorNote].filter(Boolean).join(' · '),
+    statement: [period, ...facts, editorNote].filter(Boolean).join('，'),
   };
 }
 
@@ -91,8 +119,10 @@ export interface ProgressText {
   shown?: number;
   /** done / total in percent. */
   computed?: number;
-  /** 97.19% as the report states it. */
+  /** 97.19%, 135% as the report states it. */
   stated?: string;
+  /** The shown rate passes 100%: the target was exceeded. */
+  over: boolean;
   /** 93.7%: the computed rate, rounded for reading. */
   computedText?: string;
   done?: string;
@@ -110,10 +140,11 @@ export function progressText(p: Progress): ProgressText {
   return {
     ...(shown !== undefined ? { shown } : {}),
     ...(computed !== undefined ? { computed, computedText: formatPercent(computed) } : {}),
-    ...(p.rate !== undefined ? { stated: `${p.rate}%` } : {}),
-    ...(p.done ? { done: formatQuantity(p.done) } : {}),
-    ...(p.total ? { total: formatQuantity(p.total) } : {}),
-    counts: p.done && p.total ? `${formatNumber(p.done.value)}/${formatQuantity(p.total)}` : p.done ? formatQuantity(p.done) : '',
+    ...(p.rate !== undefined ? { stated: `${p.rateWritten ?? formatNumber(p.rate)}%` } : {}),
+    over: shown !== undefined && shown > 100,
+    ...(p.done ? { done: formatQuantity(p.done, p.quote) } : {}),
+    ...(p.total ? { total: formatQuantity(p.total, p.quote) } : {}),
+    counts: p.done && p.total ? `${p.done.valueWritten ?? formatNumber(p.done.value)}/${formatQuantity(p.total, p.quote)}` : p.done ? formatQuantity(p.done, p.quote) : '',
     disagree: ratesDisagree(p),
     ...(p.period ? { period: periodLabel(p.period) } : {}),
   };

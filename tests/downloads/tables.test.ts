@@ -242,13 +242,14 @@ describe('CSV fields', () => {
     const rows = parseCsv(new TextDecoder().decode(csv.bytes).slice(1));
     const row = rows.find((r) => r[1] === figure.id)!;
     expect(row[2]).toBe(`'${figure.name}`);
-    expect(row[9]).toBe('-3.2');
+    const growthColumn = rows[0]!.indexOf('增速数值');
+    expect(row[growthColumn]).toBe('-3.2');
     // The workbook stores text as shared strings: a cell is a formula only with <f>, which it never writes.
     const files = unzipSync(downloads.find((d) => d.format === 'XLSX')!.bytes);
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
     expect(sheet).not.toContain('<f>');
     expect(strFromU8(files['xl/sharedStrings.xml']!)).toContain('<t>=HYPERLINK(&quot;http://evil.example/&quot;,&quot;点我&quot;)</t>');
-    expect(sheet).toMatch(/<c r="J2"[^>]*><v>-3.2<\/v><\/c>/);
+    expect(sheet).toMatch(new RegExp(`<c r="${String.fromCharCode(65 + growthColumn)}2"[^>]*><v>-3.2</v></c>`));
   });
 
   it('sizes read as file managers show them', () => {

@@ -5,8 +5,10 @@
  * it fails. Time zone (vitest.config.ts) and date are pinned, so nothing here depends on the machine.
  *
  * The fixture has a falling growth (同比下降 2.5%), two items sharing one rank (两项均居全县第二) and a
- * completion rate computed from done and total. A completion above 100% cannot be written yet: the
- * schema refuses a rate above 100 and more done than total (another issue will allow them).
+ * completion rate computed from done and total. The second, tests/fixtures/figures-varied (its files
+ * prefixed figures-varied-), has the figures of issue 12: numbers as written (15.0%, 0.610亿元, 1,234,
+ * ４.９１), completion 135% and 180%, a rank shared by four items, inexact ranks (前三), a ratio, a
+ * change from–to, a comparison, 年均增长, 预计, lower bounds (超, 1万余人次), 万美元 and an 编者注.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,14 +19,11 @@ import { siteRoutes } from '../../src/routes.ts';
 import { reportView } from '../../src/view/report.ts';
 
 const EXPECTED = path.resolve('tests/golden/expected');
-const { content, problems } = loadContent(path.resolve('tests/fixtures/golden/content'));
-const report = content!.reports[0]!;
-const urls = { publicUrl: content!.site.publicUrl, base: '/' };
 
 beforeAll(() => vi.setSystemTime(new Date('2024-06-30T12:00:00+08:00')));
 afterAll(() => vi.useRealTimers());
 
-function golden(name: string, actual: string): void {
+function compare(name: string, actual: string): void {
   const expectedFile = path.join(EXPECTED, name);
   const changedFile = expectedFile.replace(/(\.[^.]+)$/, '-changed$1');
   if (!existsSync(expectedFile)) {
@@ -40,6 +39,12 @@ function golden(name: string, actual: string): void {
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+for (const [fixture, prefix] of [['golden', ''], ['figures-varied', 'figures-varied-']] as const) {
+const { content, problems } = loadContent(path.resolve(`tests/fixtures/${fixture}/content`));
+const report = content!.reports[0]!;
+const urls = { publicUrl: content!.site.publicUrl, base: '/' };
+const golden = (name: string, actual: string) => compare(`${prefix}${name}`, actual);
 
 describe(`golden outputs of ${report.id}`, () => {
   it('loads without problems', () => expect(problems).toEqual([]));
@@ -78,3 +83,4 @@ describe(`golden outputs of ${report.id}`, () => {
     golden('report.json', text(`${report.id}.json`));
   });
 });
+}

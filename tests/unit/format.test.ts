@@ -15,7 +15,13 @@ describe('numbers the Chinese way', () => {
   it('shows value and unit as written, bounds included', () => {
     expect(formatQuantity({ value: 4.91, unit: '亿元' })).toBe('4.91亿元');
     expect(formatQuantity({ value: 500, unit: '人次', bound: '余' })).toBe('500余人次');
-    expect(formatQuantity({ value: 1234567, unit: '元' })).toBe('1,234,567元');
+    // Never regrouped for readers: the text writes 10953万元 and 1234567元 without separators.
+    expect(formatQuantity({ value: 1234567, unit: '元' })).toBe('1234567元');
+    expect(formatQuantity({ value: 15, valueWritten: '15.0', unit: '%' })).toBe('15.0%');
+    expect(formatQuantity({ value: 1, unit: '万人次', bound: '余' }, '服务群众1万余人次')).toBe('1万余人次');
+    expect(formatQuantity({ value: 1000, unit: '万元', bound: '余' }, '投入1000余万元')).toBe('1000余万元');
+    expect(formatQuantity({ value: 50, unit: '%', bound: '超' })).toBe('超50%');
+    expect(formatQuantity({ value: 100, unit: '人', bound: '以上' })).toBe('100人以上');
   });
 
   it('says growth and decline in words, never only by sign or colour', () => {
@@ -36,6 +42,7 @@ describe('numbers the Chinese way', () => {
     expect(toYuan({ value: 8500, unit: '万元' })).toBe(85000000);
     expect(toYuan({ value: 2.48, unit: '亿' })).toBeUndefined();
     expect(toYuan({ value: 12339, unit: '条' })).toBeUndefined();
+    expect(toYuan({ value: 120, unit: '万美元' })).toBeUndefined();
   });
 
   it('lists every fact of a figure, lower bounds marked', () => {
@@ -52,6 +59,12 @@ describe('numbers the Chinese way', () => {
     expect(statesNumber('全市排名第四', 4)).toBe(true);
     expect(statesNumber('两个村', 2)).toBe(true);
     expect(statesNumber('第十二', 2)).toBe(false);
+    expect(statesNumber('增长15.0%', 15)).toBe(false);
+    expect(statesNumber('增长15.0%', 15, '15.0')).toBe(true);
+    expect(statesNumber('0.610亿元', 0.61, '0.610')).toBe(true);
+    expect(statesNumber('增长6.2%', 6.2, '6.20')).toBe(false);
+    expect(statesNumber('共1,234家', 1234)).toBe(true);
+    expect(statesNumber('产值４.９１亿元', 4.91)).toBe(true);
   });
 
   it('writes numerals and periods', () => {

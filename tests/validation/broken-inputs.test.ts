@@ -68,7 +68,7 @@ describe('broken inputs give located messages in Chinese', () => {
   it('unknown key, with the field probably meant', () => {
     expect(problemsAfter(`${REPORT}/indicators.yaml`, (t) => t.replace('value: 3.5', 'vaule: 3.5'))).toMatchInlineSnapshot(`
       [
-        "content/reports/testtown-2023-h1/indicators.yaml:6:5  indicators.0.vaule  错误：未知字段“vaule”，是不是想写“value”？这里可以用的字段：id、name、point、period、value、unit、bound、impliedUnit、growth、rank、highlight、quote",
+        "content/reports/testtown-2023-h1/indicators.yaml:6:5  indicators.0.vaule  错误：未知字段“vaule”，是不是想写“value”？这里可以用的字段：id、name、point、period、value、unit、bound、impliedUnit、percent、ratio、from、estimate、growth、compare、rank、editorNote、highlight、quote",
         "content/reports/testtown-2023-h1/indicators.yaml:7:11  indicators.0.unit  错误：单位：数值（value）和单位（unit）要一起填",
       ]
     `);
@@ -129,9 +129,9 @@ describe('broken inputs give located messages in Chinese', () => {
         "content/reports/testtown-2023-h1/indicators.yaml:9:23  indicators.0.rank.position  错误：名次：应不小于 1，实际是 0",
       ]
     `);
-    expect(problemsAfter(`${REPORT}/projects.yaml`, (t) => t.replace('rate: 90', 'rate: 190'))).toMatchInlineSnapshot(`
+    expect(problemsAfter(`${REPORT}/projects.yaml`, (t) => t.replace('rate: 90', 'rate: -5'))).toMatchInlineSnapshot(`
       [
-        "content/reports/testtown-2023-h1/projects.yaml:10:13  projects.0.progress.rate  错误：原文写明的完成率（%）：应不大于 100，实际是 190",
+        "content/reports/testtown-2023-h1/projects.yaml:10:13  projects.0.progress.rate  错误：原文写明的完成率（%）：应不小于 0，实际是 -5",
       ]
     `);
   });
@@ -173,6 +173,82 @@ describe('broken inputs give located messages in Chinese', () => {
   });
 });
 
+describe('figures as towns write them: located messages (issue 12)', () => {
+  const INDICATORS = `${REPORT}/indicators.yaml`;
+  const NARRATIVE = `${REPORT}/narrative.md`;
+
+  it('a number is found in its quote as written: 6.20 is not 6.2, and a quoted 3,5 is no number', () => {
+    expect(problemsAfter(INDICATORS, (t) => t.replace('value: 6.2', 'value: 6.20'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:8:22  indicators.0.growth.value  错误：增速 6.20 在原文摘录“完成工业产值3.5亿元,同比增长6.2%,全市排名第三”中找不到：数字应照原文填写",
+      ]
+    `);
+    expect(problemsAfter(INDICATORS, (t) => t.replace('value: 3.5', "value: '3,5'"))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:6:12  indicators.0.value  错误：数值：应为数字，实际是文本“3,5”",
+      ]
+    `);
+  });
+
+  it('a completion above 100% needs percent: rate; percent only on a percentage', () => {
+    const rate = (extra: string) => problemsAfter(INDICATORS, (t) => t.replace('value: 3.5\n    unit: 亿元', `value: 135\n    unit: '%'${extra}`).replace('产值3.5亿元', '产值135%'), {
+      [NARRATIVE]: (t) => t.replace('产值3.5亿元', '产值135%'),
+    });
+    expect(rate('')).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:6:12  indicators.0.value  错误：数值：占比应在 0 到 100 之间；完成率等可以超过 100 的比率请加 percent: rate",
+      ]
+    `);
+    expect(rate('\n    percent: rate')).toEqual([]);
+    expect(problemsAfter(INDICATORS, (t) => t.replace('unit: 亿元', 'unit: 亿元\n    percent: rate'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:8:14  indicators.0.percent  错误：百分数的性质（单位是 % 时）：只有单位是 % 的数字才填 percent",
+      ]
+    `);
+  });
+
+  it('a ratio and a change from–to checked against the quote and each other', () => {
+    expect(problemsAfter(INDICATORS, (t) => t.replace('value: 3.5\n    unit: 亿元', "ratio: '1:60:39'"))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:6:12  indicators.0.ratio  错误：比例“1:60:39”在原文摘录“完成工业产值3.5亿元,同比增长6.2%,全市排名第三”中找不到：比例应照原文填写",
+      ]
+    `);
+    expect(problemsAfter(INDICATORS, (t) => t.replace('value: 3.5\n    unit: 亿元', "ratio: '1:60:39'\n    from: { value: 8 }"))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:7:20  indicators.0.from.value  错误：原来的数值：原来的数值（from.value）要和数值（value）一起填",
+      ]
+    `);
+  });
+
+  it('a shared rank names figures that exist and have no rank of their own', () => {
+    expect(problemsAfter(`${REPORT}/figures.yaml`, () => 'figures: []\nranks:\n  - { id: shared, items: [output, nothing], position: 3, scope: 全市, written: 全市排名第三, quote: 全市排名第三 }\n')).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/figures.yaml:3:27  ranks.0.items.0  错误：数字“output”已有自己的排名（rank）：一项数字只能有一个排名，请删去其中一个",
+        "content/reports/testtown-2023-h1/figures.yaml:3:35  ranks.0.items.1  错误：找不到数字“nothing”：items 应填 indicators.yaml、figures.yaml 或项目 figures 中数字的标识",
+      ]
+    `);
+  });
+
+  it('an inexact rank is written without a position; a position must be in what is written', () => {
+    expect(problemsAfter(INDICATORS, (t) => t.replace('rank: { position: 3, scope: 全市, written: 全市排名第三 }', 'rank: { scope: 全市, written: 全市排名第三 }'))).toEqual([]);
+    expect(problemsAfter(INDICATORS, (t) => t.replace('position: 3', 'position: 4'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:9:23  indicators.0.rank.position  错误：名次 4 在原文摘录“全市排名第三”中找不到：数字应照原文填写",
+      ]
+    `);
+  });
+
+  it('a progress chart takes only a project with a stated rate or done and total', () => {
+    expect(problemsAfter(`${REPORT}/projects.yaml`, (t) => t.replace('      total: { value: 100, unit: 处 }\n', '').replace('      rate: 90\n', ''), {
+      [`${REPORT}/charts.yaml`]: (t) => `${t}  - { id: done, kind: progress, title: 进度, items: [clearing] }\n`,
+    })).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/charts.yaml:6:52  charts.1.items.0  错误：数据项“clearing”不适合进度图：它既不是百分比，也没有写明完成率（progress.rate）或已完成量和总量（progress.done、progress.total）",
+      ]
+    `);
+  });
+});
+
 describe('hostile, odd and oversized input gives located messages in Chinese (issue 14)', () => {
   it('a text far over its length limit, with the length found rather than the text', () => {
     const started = Date.now();
@@ -202,7 +278,7 @@ describe('hostile, odd and oversized input gives located messages in Chinese (is
     expect(percent('％')).toEqual(percent('%'));
     expect(percent('％')).toMatchInlineSnapshot(`
       [
-        "content/reports/testtown-2023-h1/indicators.yaml:6:12  indicators.0.value  错误：数值：百分比应在 0 到 100 之间",
+        "content/reports/testtown-2023-h1/indicators.yaml:6:12  indicators.0.value  错误：数值：占比应在 0 到 100 之间；完成率等可以超过 100 的比率请加 percent: rate",
       ]
     `);
   });
@@ -318,7 +394,7 @@ describe('YAML an editor did not mean, and content that is not a plain file (iss
     expect(lines[0]).toContain('figures.yaml:2:1  k0  错误：未知字段“k0”');
     expect(lines.slice(-2)).toMatchInlineSnapshot(`
       [
-        "content/reports/testtown-2023-h1/figures.yaml:101:1  k99  错误：未知字段“k99”。这里可以用的字段：figures",
+        "content/reports/testtown-2023-h1/figures.yaml:101:1  k99  错误：未知字段“k99”。这里可以用的字段：figures、ranks",
         "content/reports/testtown-2023-h1/figures.yaml:101:1  -  错误：还有 49900 个问题没有列出：请先改正上面的，再运行检查",
       ]
     `);
