@@ -95,6 +95,23 @@ for (const variant of ['root', 'sub-path'] as const) {
       await browser?.close();
     });
 
+    /**
+     * The portal page at each column width, opened once: the width test looks at it, and the column-change
+     * test (1000 px) and the forged-message test (700 px) go on from it.
+     */
+    const portals = new Map<number, Promise<Page>>();
+    function portalAt(column: number): Promise<Page> {
+      let page = portals.get(column);
+      if (!page) {
+        page = openPortal(column);
+        portals.set(column, page);
+      }
+      return page;
+    }
+    afterAll(async () => {
+      await Promise.allSettled([...portals.values()].map(async (p) => (await p).close()));
+    });
+
     async function openPortal(column: number): Promise<Page> {
       const page = await browser.newPage({ viewport: { width: column + 260, height: 900 } });
       page.on('console', (m) => m.type() === 'error' && errors.push(`${m.location().url}: ${m.text()}`));
@@ -123,7 +140,7 @@ for (const variant of ['root', 'sub-path'] as const) {
     }
 
     it.each(PORTAL_WIDTHS)('at a %i px column every chart is drawn and shows whole, without inner scrollbars', async (column) => {
-      const page = await openPortal(column);
+      const page = await portalAt(column);
       for (const h of await heights(page)) {
         expect(h.drawn, `${h.id} drawn`).toBe(true);
         expect(h.scroll, `${h.id} scrolls inside at ${column}px`).toBeLessThanOrEqual(Math.ceil(h.iframe) + 1);
@@ -134,11 +151,11 @@ for (const variant of ['root', 'sub-path'] as const) {
       expect(await img.getAttribute('alt')).toContain(specs[0]!.summary);
       await expect.poll(() => page.locator('#embed-3 table tbody tr').count()).toBe(specs[0]!.rows.length);
       expect(await page.locator('#embed-3 a').getAttribute('href')).toMatch(new RegExp(`^${site.url}reports/${report.id}/$`));
-      await page.close();
     });
 
     it('follows the column when it changes, each embed on its own', async () => {
-      const page = await openPortal(1000);
+      const page = await portalAt(1000);
+      await settle(page);
       const wide = await heights(page);
       await page.evaluate(() => ((document.getElementById('article') as HTMLElement).style.width = '300px'));
       await settle(page);
@@ -147,11 +164,11 @@ for (const variant of ['root', 'sub-path'] as const) {
       expect(first!.narrow).toBeGreaterThan(first!.wide);
       expect(second!.narrow).toBeGreaterThan(second!.wide);
       expect(first!.narrow).not.toBe(second!.narrow);
-      await page.close();
     });
 
     it('ignores forged messages: from the host itself, from another origin, or with another id', async () => {
-      const page = await openPortal(700);
+      const page = await portalAt(700);
+      await settle(page);
       const before = await heights(page);
       // The host page itself (right id, wrong source).
       await page.evaluate(({ type, id }) => window.postMessage({ type, id, height: 55 }, '*'), { type: HEIGHT_MESSAGE, id: `${report.id}--${specs[0]!.id}` });
@@ -166,7 +183,6 @@ for (const variant of ['root', 'sub-path'] as const) {
       await page.waitForTimeout(500);
       const after = await heights(page);
       expect(after.slice(0, 3).map((h) => h.iframe)).toEqual(before.map((h) => h.iframe));
-      await page.close();
     });
 
     it('leaves no console errors on the host or in the embeds', () => {
