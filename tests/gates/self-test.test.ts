@@ -256,6 +256,16 @@ describe('each gate catches what it is for', () => {
     expectFinding(findings, { gate: 'console', rule: 'failed-request', page: '/', target: /\/missing\.png$/ });
   });
 
+  it('e2e: a chart that says it is drawn but left its canvas blank is told from one that painted', { timeout: PAGE_TIMEOUT }, async () => {
+    const { charts, errors } = await visit(await target('blank-chart'), []);
+    expect(errors).toEqual([]);
+    expect(charts.map((c) => c.selector)).toEqual(['#inked', '#blank']);
+    expect(charts.every((c) => c.drawn)).toBe(true);
+    // site-pages.test.ts wants more than 2 % of a chart's canvas painted.
+    expect(charts[0]!.inked).toBeGreaterThan(0.02);
+    expect(charts[1]!.inked).toBe(0);
+  });
+
   it('nojs: text that only JavaScript shows', { timeout: PAGE_TIMEOUT }, async () => {
     const findings = await findingsOf(await target('needs-js'), ['nojs'], ['section.meta-block']);
     expectFinding(findings, { gate: 'nojs', rule: 'main-not-visible', page: '/' });
