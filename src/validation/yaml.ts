@@ -13,6 +13,9 @@ import type { Problem } from './problem.ts';
 /** The marker `npm run new-report` leaves where an editor still has to fill something in. */
 export const TO_FILL = '待填写';
 
+/** The comment `npm run import` writes above what it guessed (`# 待核对：…`): a warning until an editor removes it. */
+export const TO_REVIEW = '待核对';
+
 export interface Position {
   line: number;
   column: number;
@@ -259,9 +262,10 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
       problems.push({ severity: 'error', file, ...at, field: fieldPath(pathOf(ancestors, node)), message });
     },
   });
+  const review = reviewNotes(text, doc, file, position);
   // No alias gets here (syntaxErrors refuses them); maxAliasCount 0 makes sure none is ever expanded.
   const result = schema.safeParse(doc.toJS({ maxAliasCount: 0 }), { error: chineseErrorMap, reportInput: true });
-  if (result.success) return { ...(problems.length === 0 ? { data: result.data } : {}), problems, locate };
+  if (result.success) return { ...(problems.length === 0 ? { data: result.data } : {}), problems: [...problems, ...review], locate };
   // Each problem is located by a search of its map: a file of fifty thousand unknown keys would take
   // minutes, and its list would help nobody. The rest are counted.
   const limit = problems.length + MAX_SCHEMA_PROBLEMS;
@@ -311,7 +315,49 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
     const last = problems.reduce((a, b) => (b.line > a.line || (b.line === a.line && b.column > a.column) ? b : a));
     problems.push({ ...last, field: '', message: `还有 ${unlisted} 个问题没有列出：请先改正上面的，再运行检查` });
   }
-  return { problems, locate };
+  return { problems: [...problems, ...review], locate };
+}
+
+/**
+ * Each `# 待核对：…` comment as a warning at its line, for the field it stands above: a guess of the
+ * importer nobody has checked yet is listed by the check, never published silently. Indented comment
+ * lines right below it (`#   s1：…`) belong to it.
+ */
+function reviewNotes(text: string, doc: Document.Parsed, file: string, position: (offset: number) => Position): Problem[] {
+  const starts: { at: number; path: (string | number)[] }[] = [];
+  const scalars: [number, number][] = [];
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      if (isScalar(pair.key) && pair.key.range) starts.push({ at: pair.key.range[0], path: pathOf(ancestors, pair) });
+    },
+    Seq(_, seq, ancestors) {
+      seq.items.forEach((item, i) => {
+        const at = (item as Node | null)?.range?.[0];
+        if (at !== undefined) starts.push({ at, path: [...pathOf(ancestors, seq), i] });
+      });
+    },
+    Scalar(_, node) {
+      if (node.range && node.range[1] > node.range[0]) scalars.push([node.range[0], node.range[1]]);
+    },
+  });
+  const notes: Problem[] = [];
+  const marker = new RegExp(`^[ \\t]*#[ \\t]*${TO_REVIEW}[：:]?[ \\t]*(.*)$`, 'gmu');
+  for (const m of text.matchAll(marker)) {
+    const offset = m.index + m[0].indexOf('#');
+    if (scalars.some(([from, to]) => offset > from && offset < to)) continue;
+    const more = /^(?:\r?\n[ \t]*#[ \t]{2,}\S.*)+/u.exec(text.slice(m.index + m[0].length))?.[0] ?? '';
+    const [first = '', ...rest] = [m[1]!.trim(), ...more.split(/\r?\n/u).map((l) => l.replace(/^[ \t]*#/u, '').trim())].filter((l) => l !== '');
+    const note = (rest.length > 0 ? `${first.replace(/[：:]$/u, '')}：${rest.join('；')}` : first).replace(/[。；;，,]+$/u, '');
+    const below = starts.filter((s) => s.at > offset).sort((a, b) => a.at - b.at || a.path.length - b.path.length)[0];
+    notes.push({
+      severity: 'warning',
+      file,
+      ...position(offset),
+      field: below ? fieldPath(below.path) : '',
+      message: `${TO_REVIEW}：${note}。核对后请删去这条“# ${TO_REVIEW}”注释`,
+    });
+  }
+  return notes;
 }
 
 interface Finding {

@@ -65,6 +65,14 @@ describe('broken inputs give located messages in Chinese', () => {
     `);
   });
 
+  it('a guess of the importer not yet reviewed (# 待核对 comment): a warning at the comment, for the field below it', () => {
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t.replace('issuer: 测试镇\n', '# 待核对：原文没有“发布机构”，按乡镇名称填写\nissuer: 测试镇\n'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/report.yaml:3:1  issuer  警告：待核对：原文没有“发布机构”，按乡镇名称填写。核对后请删去这条“# 待核对”注释",
+      ]
+    `);
+  });
+
   it('unknown key, with the field probably meant', () => {
     expect(problemsAfter(`${REPORT}/indicators.yaml`, (t) => t.replace('value: 3.5', 'vaule: 3.5'))).toMatchInlineSnapshot(`
       [
