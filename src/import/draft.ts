@@ -10,17 +10,18 @@ import type { figureSchema } from '../schemas/common.ts';
 import type { figuresFileSchema, indicatorsFileSchema } from '../schemas/figures.ts';
 import type { planFileSchema, planItemSchema } from '../schemas/plan.ts';
 import type { projectSchema, projectsFileSchema } from '../schemas/projects.ts';
-import type { reportPeriodSchema, reportSchema } from '../schemas/report.ts';
+import { NOT_GIVEN, type reportPeriodSchema, type reportSchema } from '../schemas/report.ts';
 import type { Town, townSchema } from '../schemas/town.ts';
 import { mapLines, withComments, WrittenNumber, type AsWritten, type Commented, type YamlMap } from './emit.ts';
 import type { DraftFigure, DraftPlanItem, DraftProject } from './drafts.ts';
 import { extractFigures } from './figures.ts';
 import { IdAllocator, idFor } from './ids.ts';
-import { buildOutline, outlineToMarkdown } from './outline.ts';
+import { buildOutline, MEETING, NAME_ONLY, outlineToMarkdown, SPEAKER } from './outline.ts';
 import { draftPlan, findPlanNode } from './plan.ts';
 import { readSource, type SourceDocument } from './source.ts';
 import { isAmountName } from './names.ts';
 import { readDateTime } from './text.ts';
+import { chineseNumber } from '../model/period.ts';
 import { TO_FILL } from '../validation/yaml.ts';
 
 export interface DraftOptions {
@@ -154,7 +155,7 @@ export function draftReport(text: string, options: DraftOptions): Draft {
     { id: 'project-progress', kind: 'progress', title: '重点工作完成进度', items: progressIds, periods: periodsOf(projects.map((p) => p.progress.period)) },
   ]);
 
-  const reportYaml = reportFile(source, { id: options.id, title, titleNote, townId, townName, narrative: markdown, preamble: outline.preamble, nodes, inPlan });
+  const reportYaml = reportFile(source, { id: options.id, title, titleNote, townId, townName, narrative: markdown, preamble: outline.preamble, nodes, inPlan, hasPlan: plan !== undefined });
   const townFile = known ? undefined : townDraft(townName, county, all.map((f) => f.rank?.scope).filter((s): s is string => s !== undefined));
 
   const skippedNote = skipped.length > 0 ? ['', `# ${REVIEW}以下数字没有列入，请核对是否需要补上：`, ...skipped.map((s) => `#   ${s}`)] : [];
@@ -311,6 +312,8 @@ interface ReportContext {
   preamble: string[];
   nodes: NarrativeNode[];
   inPlan: (node: NarrativeNode) => boolean;
+  /** Whether the text has a part on the next period (工作思路, 工作安排). */
+  hasPlan: boolean;
 }
 
 const QUARTER = /(?:第|前)?([一二三四1-4])季度/u;
@@ -361,16 +364,49 @@ export function periodOf(title: string, headings: string[], text: string): { per
 }
 
 const DATE_IN_TEXT = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
+/** The kind of report, as the title words it. */
+const REPORT_TYPE = /政府工作报告|工作情况汇报|工作情况报告|工作总结|工作报告|工作汇报|情况汇报|工作要点|工作计划|工作思路/u;
+/** A title that promises a part on the next period: a report to a congress, a 总结及思路. */
+const PROMISES_PLAN = /政府工作报告|办事处工作报告|思路|计划|打算|安排|要点/u;
+/** 过去五年, 五年来, 这三年: a review of several years. */
+const YEARS_REVIEWED = /(?:过去|这)的?([两二三四五六七八九十])年(?![度级])|(?<![近前后第])([两二三四五六七八九十])年来/u;
+/** The first year of several the text names: 2016—2020年, 2016年以来. */
+const FIRST_YEAR = /((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年以来/u;
+/** How a paragraph that ends where the author ended it ends. */
+const ENDS_SENTENCE = /[。！？!?”"’）)]$/u;
+
+/** The meeting line of the opening: (2025年1月14日在凤鸣街道第二届居民议事会第四次会议上). */
+function meetingOf(preamble: string[]): { name: string; date?: string; written?: string } | undefined {
+  for (const line of preamble.filter((p) => MEETING.test(p))) {
+    const name = /在(.+?(?:会议|大会|议事会))上?\s*[)）]?$/u.exec(line)?.[1];
+    if (!name) continue;
+    const written = DATE_IN_TEXT.exec(line)?.[0];
+    const date = written ? readDateTime(written)?.date : undefined;
+    return { name, ...(date && written ? { date, written } : {}) };
+  }
+  return undefined;
+}
+
+/** The speaker line of the opening, as written (沙沟镇镇长 刘彦成), or a name alone beside the meeting line. */
+function speakerOf(preamble: string[]): string | undefined {
+  return preamble.find((p) => SPEAKER.test(p)) ?? preamble.find((p) => NAME_ONLY.test(p));
+}
+
+/**
+ * Why the text looks like part of a report: its last paragraph stops mid-sentence, or the title promises
+ * a part on the next period that the text does not have. Undefined when nothing says so.
+ */
+function excerptReason(source: SourceDocument, title: string, hasPlan: boolean): string | undefined {
+  const last = source.body.at(-1) ?? '';
+  if (!ENDS_SENTENCE.test(last)) return `原文的最后一段没有以句号结束（“…${last.slice(-12)}”），看来是节选`;
+  if (!hasPlan && PROMISES_PLAN.test(title)) return `标题“${title}”的报告应有下一阶段的工作安排，原文没有，看来是节选`;
+  return undefined;
+}
 
 function reportFile(source: SourceDocument, ctx: ReportContext): string {
   const d = source.disclosure;
   const notes: Record<string, string[]> = {};
   const guess = (key: string, why: string) => (notes[key] = [`${REVIEW}${why}`]);
-  /** The text does not give it and the content model has no “not given” value yet: left to fill, which check reports. */
-  const missing = (key: string, why: string) => {
-    guess(key, `${why}（原文没有；内容模型还没有“原文未提供”的写法，请照发布页面填写）`);
-    return TO_FILL;
-  };
 
   if (ctx.titleNote) guess('title', ctx.titleNote);
   const title = ctx.title ?? TO_FILL;
@@ -378,29 +414,41 @@ function reportFile(source: SourceDocument, ctx: ReportContext): string {
   if (!d.issuer) guess('issuer', source.signature?.issuer ? '原文没有“发布机构”，取自文末署名' : '原文没有“发布机构”，按乡镇名称填写');
   const headings = ctx.nodes.slice(0, 8).map((n) => n.heading);
   const { period, review: periodReview } = periodOf(ctx.title ?? '', headings, ctx.narrative);
-  if (periodReview) guess('period', periodReview);
-  const indexNumber = d.indexNumber ?? missing('indexNumber', '索引号');
-  const category = d.category ?? source.breadcrumb?.at(-1) ?? (/(总结|计划|思路)/u.test(title) ? '计划总结' : '工作报告');
-  if (!d.category) guess('category', '原文没有“组配分类”，是推测的');
-  const breadcrumb = source.breadcrumb ?? [missing('breadcrumb', '栏目路径')];
-  const meeting = ctx.preamble.map((p) => DATE_IN_TEXT.exec(p)).find((m) => m !== null);
-  const meetingDate = meeting ? readDateTime(meeting[0])?.date : undefined;
-  let writtenOn: string;
+  const periodNotes = periodReview ? [periodReview] : [];
+  const opening = [...headings, ctx.narrative.slice(0, 600)];
+  const several = opening.map((t) => YEARS_REVIEWED.exec(t)).find((m) => m !== null);
+  if (several && typeof period.year === 'number' && period.kind === 'year' && (chineseNumber((several[1] ?? several[2]!).replace('两', '二')) ?? 0) > 1) {
+    // The years only as the text writes them (2016—2020年, 2016年以来): a term of office does not say which years it spans.
+    const first = opening.map((t) => FIRST_YEAR.exec(t)).find((m) => m !== null);
+    const from = first ? Number(first[1] ?? first[3]) : undefined;
+    const to = first?.[2] === undefined ? period.year : Number(first[2]);
+    if (from !== undefined && from < to && to <= period.year) {
+      period.from = from;
+      period.year = to;
+      periodNotes.length = 0;
+      periodNotes.push(`原文写“${several[0]}”“${first![0]}”，按${from}—${to}年的多年回顾填写`);
+    } else periodNotes.push(`原文写“${several[0]}”，是多年回顾：原文没有写起始年份，请照原文在 period 中补上 from（起始年份）`);
+  }
+  if (periodNotes.length > 0) guess('period', periodNotes.join('；'));
+  const reportType = REPORT_TYPE.exec(ctx.title ?? '')?.[0];
+  const docNumber = d.docNumber === undefined ? undefined : d.docNumber || NOT_GIVEN;
+  let writtenOn: string = NOT_GIVEN;
   if (d.writtenOn) writtenOn = d.writtenOn;
-  else if (meetingDate) {
-    writtenOn = meetingDate;
-    guess('writtenOn', `原文没有“成文日期”，取自会议日期“${meeting![0]}”`);
-  } else if (d.issuedOn ?? source.signature?.date ?? d.published?.date) {
-    writtenOn = (d.issuedOn ?? source.signature?.date ?? d.published?.date)!;
-    guess('writtenOn', d.issuedOn ? '原文没有“成文日期”，按“发文日期”填写' : source.signature?.date ? '原文没有“成文日期”，取自文末日期' : '原文没有“成文日期”，按发布日期填写');
-  } else writtenOn = missing('writtenOn', '成文日期');
-  let publishedAt: string;
-  if (d.published?.time) publishedAt = `${d.published.date} ${d.published.time}`;
-  else if (d.published) publishedAt = missing('publishedAt', `发布时间：原文只写了发布日期 ${d.published.date}，没有写几点几分`);
-  else publishedAt = missing('publishedAt', '发布日期和时间');
-  const disclosure = d.disclosure ?? '主动公开';
-  if (!d.disclosure) guess('disclosure', '原文没有“公开方式”，按主动公开填写');
-  const sourceUrl = source.sourceUrl ?? missing('sourceUrl', '原发布页面的网址');
+  else if (d.issuedOn) {
+    writtenOn = d.issuedOn;
+    guess('writtenOn', '原文没有“成文日期”，按“发文日期”填写');
+  } else if (source.signature?.date) {
+    writtenOn = source.signature.date;
+    guess('writtenOn', '原文没有“成文日期”，取自文末的日期');
+  }
+  const publishedAt = d.published ? (d.published.time ? `${d.published.date} ${d.published.time}` : d.published.date) : NOT_GIVEN;
+  const disclosure = d.disclosure ?? NOT_GIVEN;
+  if (!d.disclosure) guess('disclosure', `原文没有“公开方式”，记为“${NOT_GIVEN}”`);
+  const meeting = meetingOf(ctx.preamble);
+  if (meeting?.written) notes['meeting'] = [`${REVIEW}会议日期取自原文“${meeting.written}”`];
+  const speaker = speakerOf(ctx.preamble);
+  const excerpt = excerptReason(source, title, ctx.hasPlan);
+  if (excerpt) guess('excerpt', `${excerpt}；请在 notes 中写明收录了原文的哪些部分`);
   const keywords = source.keywords ?? [ctx.townName, ...(title.match(/工作总结|工作思路|工作计划|工作报告|工作要点/gu) ?? [])].filter((k) => k !== TO_FILL);
   guess('keywords', '关键词是推测的');
   const sections = ctx.nodes.filter((n) => n.depth === 2 && !ctx.inPlan(n)).map((n) => n.headline).slice(0, 4);
@@ -418,13 +466,20 @@ function reportFile(source: SourceDocument, ctx: ReportContext): string {
       town: ctx.townId,
       issuer,
       period,
-      indexNumber,
-      category,
-      breadcrumb,
+      reportType,
+      indexNumber: d.indexNumber ?? NOT_GIVEN,
+      category: d.category ?? NOT_GIVEN,
+      breadcrumb: source.breadcrumb ?? NOT_GIVEN,
+      docNumber,
       writtenOn,
       publishedAt,
       disclosure,
-      sourceUrl,
+      openPeriod: d.openPeriod,
+      sourceUrl: source.sourceUrl ?? NOT_GIVEN,
+      meeting: meeting && { name: meeting.name, date: meeting.date },
+      speaker,
+      excerpt: excerpt ? true : undefined,
+      subjectWords: d.subjectWords,
       keywords,
       description,
       interpretation: source.interpretation,
@@ -458,14 +513,13 @@ function townDraft(name: string, county: string | undefined, scopes: string[]): 
     else scopeMap[s] = meaning;
   }
   const hasScopes = Object.keys(scopeMap).length > 0;
-  const notGiven = '（内容模型还没有“原文未提供”的写法）';
+  // town.ts requires county, prefecture and province and has no 原文未提供: what the text does not give is
+  // left 待填写, an error of the check (not a review note too).
   const data = withComments<z.input<typeof townSchema>>(
     { name, county: county ?? TO_FILL, prefecture: prefecture ?? TO_FILL, province: TO_FILL, ...(hasScopes ? { scopes: scopeMap } : {}) },
     {
-      name: name === TO_FILL ? [`${REVIEW}原文没有写乡镇名称，请填写`] : [],
-      county: [`${REVIEW}${county ? '从发布网站的名称、标题或发布机构读出' : `原文没有写所属县（市、区），请填写${notGiven}`}`],
-      prefecture: [`${REVIEW}${prefecture ? '从排名范围推测' : `原文没有写所属地级市，请填写${notGiven}`}`],
-      province: [`${REVIEW}原文没有写省份，请填写${notGiven}`],
+      county: county ? [`${REVIEW}从发布网站的名称、标题或发布机构读出`] : [],
+      prefecture: prefecture ? [`${REVIEW}从排名范围“${prefecture.replace(/市$/u, '')}”推测`] : [],
       scopes: hasScopes ? [`${REVIEW}排名范围所指的地方是推测的：“全市”一般指县级市`] : [],
     },
   );

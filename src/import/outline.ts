@@ -58,15 +58,15 @@ export interface Outline {
 }
 
 /** (2025年1月14日在某镇第二届人民代表大会第四次会议上), ——…在…会议上 */
-const MEETING = /^[(（—\-\s]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?在[^。！？]{2,60}(?:会议|大会|议事会)上?\s*[)）]?$/u;
+export const MEETING = /^[(（—\-\s]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?在[^。！？]{2,60}(?:会议|大会|议事会)上?\s*[)）]?$/u;
 /** 某镇镇长 某某, 街道办事处主任 某某: an office and a name. */
-const SPEAKER = /^[\u4e00-\u9fa5]{0,16}(?:镇长|乡长|主任|书记|县长|区长|市长)\s*[\u4e00-\u9fa5]{2,4}$/u;
+export const SPEAKER = /^[\u4e00-\u9fa5]{0,16}(?:镇长|乡长|主任|书记|县长|区长|市长)\s*[\u4e00-\u9fa5]{2,4}$/u;
 /** 各位代表：, 尊敬的各位代表、同志们： */
 const SALUTATION = /^(?:各位|尊敬的)[^。！？]{0,40}[:：]$/u;
 /** 现在，我代表镇人民政府向大会报告工作… */
 const REPORTING = /^现在\s*[，,]?\s*我代表/u;
 /** A name alone on a line, beside the meeting line or the salutation. */
-const NAME_ONLY = /^[\u4e00-\u9fa5]{2,3}$/u;
+export const NAME_ONLY = /^[\u4e00-\u9fa5]{2,3}$/u;
 
 /**
  * The opening a report delivered at a meeting starts with: the meeting line, the speaker, the

@@ -18,6 +18,12 @@ export interface Disclosure {
   writtenOn?: string;
   published?: DateTime;
   disclosure?: string;
+  /** 文号: '' when the page has the row but leaves it empty (the report then records 原文未提供). */
+  docNumber?: string;
+  /** 公开时限, e.g. 长期公开. */
+  openPeriod?: string;
+  /** 主题词, as the page lists them. */
+  subjectWords?: string[];
 }
 
 export interface SourceDocument {
@@ -37,6 +43,8 @@ export interface SourceDocument {
 }
 
 type Field = keyof Disclosure | 'topic' | 'source' | 'issued' | 'noise';
+/** Rows whose presence says something even when empty: a page with an empty 文号 row has no 文号. */
+const KEPT_EMPTY = new Set<Field>(['docNumber']);
 
 const LABELS: [string, Field][] = [
   ['索引号', 'indexNumber'],
@@ -57,11 +65,11 @@ const LABELS: [string, Field][] = [
   ['公开方式', 'disclosure'],
   ['公开形式', 'disclosure'],
   ['公开范围', 'noise'],
-  ['公开时限', 'noise'],
+  ['公开时限', 'openPeriod'],
   ['有效性', 'noise'],
-  ['文号', 'noise'],
-  ['发文字号', 'noise'],
-  ['主题词', 'noise'],
+  ['文号', 'docNumber'],
+  ['发文字号', 'docNumber'],
+  ['主题词', 'subjectWords'],
   ['关键词', 'noise'],
   ['浏览次数', 'noise'],
   ['访问次数', 'noise'],
@@ -70,7 +78,7 @@ const LABELS: [string, Field][] = [
   ['字体', 'noise'],
   ['字号', 'noise'],
   ['分享到', 'noise'],
-  ['文件编号', 'noise'],
+  ['文件编号', 'docNumber'],
   ['标题', 'noise'],
 ];
 /** A label as portals print it, also spaced out in a table (索 引 号:). */
@@ -303,10 +311,10 @@ export function readLabels(lines: string[]): Map<Field, string> {
   const values = new Map<Field, string>();
   const set = (field: Field, value: string) => {
     const v = value.replace(/\[\s*\]$/u, '').trim();
-    if (v === '' || field === 'noise') return;
+    if (field === 'noise' || (v === '' && !KEPT_EMPTY.has(field))) return;
     // A page may give the publication date twice, once with its time (发布日期 / 发布时间).
     const timeAdded = field === 'published' && !/[:：]/u.test(values.get(field) ?? ':') && /\d\s*[:：]\s*\d/u.test(v);
-    if (!values.has(field) || timeAdded) values.set(field, v);
+    if (!values.has(field) || values.get(field) === '' || timeAdded) values.set(field, v);
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -339,6 +347,10 @@ function toDisclosure(values: Map<Field, string>): Disclosure {
   if (issued) out.issuedOn = issued.date;
   if (published) out.published = published;
   if (values.get('disclosure')) out.disclosure = values.get('disclosure')!;
+  if (values.has('docNumber')) out.docNumber = values.get('docNumber')!;
+  if (values.get('openPeriod')) out.openPeriod = values.get('openPeriod')!;
+  const subjectWords = values.get('subjectWords')?.split(/[\s,，;；、]+/u).filter((w) => w !== '');
+  if (subjectWords?.length) out.subjectWords = subjectWords;
   return out;
 }
 

@@ -56,14 +56,15 @@ describe('disclosure metadata', () => {
     expect(plan.flatMap((p) => (p.targets ?? []).map((t) => t.value))).toEqual(expected.planTargets);
   });
 
-  it('leaves what the text does not give as 待填写 with a note, never the import day or a made-up address', () => {
+  it('records what the text does not give as 原文未提供, never the import day or a made-up address; a guess keeps its review note', () => {
     const draft = draftReport('清风镇2023年工作总结\n\n一、主要成效\n全年完成工业产值3.2亿元，同比增长5%。', { id: 'qingfeng-2023', today: '2024-03-01' });
     const report = draft.files['report.yaml']!;
-    expect(report).toMatch(/# 待核对：索引号（原文没有.*\nindexNumber: 待填写/u);
-    expect(report).toMatch(/# 待核对：原发布页面的网址（原文没有.*\nsourceUrl: 待填写/u);
-    expect(report).toMatch(/# 待核对：成文日期（原文没有.*\nwrittenOn: 待填写/u);
-    expect(report).toMatch(/publishedAt: 待填写/u);
-    expect(report).not.toMatch(/2024-03-01|example\.invalid|待补充/u);
+    for (const key of ['indexNumber', 'category', 'breadcrumb', 'writtenOn', 'publishedAt', 'sourceUrl']) expect(report).toContain(`\n${key}: 原文未提供\n`);
+    // 公开方式 has no 原文未提供 of its own in the content model: recorded so, with a note the check lists.
+    expect(report).toMatch(/# 待核对：原文没有“公开方式”.*\ndisclosure: 原文未提供/u);
+    expect(report).toMatch(/# 待核对：原文没有“发布机构”，按乡镇名称填写\nissuer: 清风镇/u);
+    expect(report).toMatch(/\nreportType: 工作总结\n/u);
+    expect(report).not.toMatch(/2024-03-01|example\.invalid|待补充|待填写|docNumber|meeting|excerpt/u);
     expect(draft.townId).toBe('qingfeng');
     // The town file: the name from the title; where it lies is not in the text; no empty scopes.
     expect(draft.townFile).toMatch(/name: 清风镇/u);

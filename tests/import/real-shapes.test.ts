@@ -167,9 +167,13 @@ describe('page shapes', () => {
     const draft = draftReport(['某某镇2023年政府工作报告', ...paragraphs].join('\n'), { id: 'moumou-2023' });
     expect(draft.counts.indicators + draft.counts.figures).toBe(1);
     const report = parse(draft.files['report.yaml']!) as Record<string, unknown>;
-    // The report of 2023 reviews 2022; the meeting day is when it was written.
+    // The report of 2023 reviews 2022; the meeting's day is the meeting's, not a 成文日期 the page does not give.
     expect(report['period']).toEqual({ year: 2022, kind: 'year' });
-    expect(report['writtenOn']).toBe('2023-01-12');
+    expect(report['writtenOn']).toBe('原文未提供');
+    expect(report['meeting']).toEqual({ name: '某某镇第十八届人民代表大会第三次会议', date: '2023-01-12' });
+    expect(draft.files['report.yaml']).toMatch(/# 待核对：会议日期取自原文“2023年1月12日”\nmeeting:/u);
+    expect(report['speaker']).toBe('某某镇镇长 王某某');
+    expect(report['reportType']).toBe('政府工作报告');
   });
 
   it('reads the town after a leading year (2019年某某镇… → 某某镇, never “201”), and the county before it', () => {
@@ -187,7 +191,7 @@ describe('page shapes', () => {
     expect(report['title']).toBe('某某街道办事处工作报告');
     expect(report['period']).toEqual({ year: 2024, kind: 'year' });
     expect(text).not.toMatch(/2026|example\.invalid|待补充/u);
-    for (const key of ['indexNumber', 'writtenOn', 'publishedAt', 'sourceUrl']) expect(report[key], key).toBe('待填写');
+    for (const key of ['indexNumber', 'writtenOn', 'publishedAt', 'sourceUrl']) expect(report[key], key).toBe('原文未提供');
   });
 
   it('doubled punctuation does not make empty figures or lose text', () => {
