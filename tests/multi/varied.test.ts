@@ -101,6 +101,15 @@ describe('the text before the first heading', () => {
   });
 });
 
+describe('a part whose own text, before its first subheading, gives a figure (point: s1)', () => {
+  it('lists that figure under the text on the part page, as a subheading lists its own', () => {
+    const part = page('reports/nanling-2016-2020/part-1/');
+    const lists = part.querySelectorAll('.narrative > .point-figures li').map(text);
+    expect(lists).toEqual(['固定资产投资：12.6亿元']);
+    expect(text(part.querySelector('.narrative .narrative-node .point-figures'))).toContain('年均增长 5.3%');
+  });
+});
+
 describe('an excerpt (原文节选)', () => {
   it('says so on every page of the report and in its 一图读懂', () => {
     for (const p of ['', 'part-1/', 'indicators/', 'projects/', 'plan/', 'promises/', 'infographic/', 'fulltext/']) {
