@@ -38,7 +38,17 @@ const NOT_GIVEN_FIELDS = [
   ['writtenOn', '成文日期'],
   ['publishedAt', '发布日期'],
   ['sourceUrl', '原文链接'],
+  ['disclosure', '公开方式'],
 ] as const satisfies readonly (readonly [keyof ReportMeta, string])[];
+
+/**
+ * report.yaml fields that cannot be 原文未提供: every page, 一图读懂 and each embed's source line
+ * (来源：发布机构《标题》) says them, so 原文未提供 there would read as the report's name.
+ */
+const NEVER_NOT_GIVEN = [
+  ['title', '标题', '照原文正文的说法拟一个，如 某某街道2025年上半年工作总结'],
+  ['issuer', '发布机构', '填报告出自的乡镇或街道，如 某某街道'],
+] as const satisfies readonly (readonly [keyof ReportMeta, string, string])[];
 
 export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<Town>>): Problem[] {
   const problems: Problem[] = [];
@@ -82,6 +92,11 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
     for (const [field, label] of NOT_GIVEN_FIELDS) {
       if (meta[field] === NOT_GIVEN) {
         warn('report', [field], `${label}记为“${NOT_GIVEN}”，页面上照此注明。原发布页面上有这一项的，请照原文填写`);
+      }
+    }
+    for (const [field, label, instead] of NEVER_NOT_GIVEN) {
+      if (meta[field] === NOT_GIVEN) {
+        error('report', [field], `${label}不能记为“${NOT_GIVEN}”：每个页面、一图读懂和嵌入图表的来源都显示它。原发布页面上没有${label}时，${instead}，并在 notes 中说明是编者所拟`);
       }
     }
   }

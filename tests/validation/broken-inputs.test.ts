@@ -569,6 +569,19 @@ describe('reports as towns publish them (issue 12)', () => {
       `);
   });
 
+  it('a page with no title or issuer: those two cannot be 原文未提供 (they name the report everywhere); 公开方式 can', () => {
+    expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t
+      .replace('title: 测试镇2023年上半年工作总结', 'title: 原文未提供')
+      .replace('issuer: 测试镇', 'issuer: 原文未提供')
+      .replace('disclosure: 主动公开', 'disclosure: 原文未提供'))).toMatchInlineSnapshot(`
+        [
+          "content/reports/testtown-2023-h1/report.yaml:1:8  title  错误：标题不能记为“原文未提供”：每个页面、一图读懂和嵌入图表的来源都显示它。原发布页面上没有标题时，照原文正文的说法拟一个，如 某某街道2025年上半年工作总结，并在 notes 中说明是编者所拟",
+          "content/reports/testtown-2023-h1/report.yaml:3:9  issuer  错误：发布机构不能记为“原文未提供”：每个页面、一图读懂和嵌入图表的来源都显示它。原发布页面上没有发布机构时，填报告出自的乡镇或街道，如 某某街道，并在 notes 中说明是编者所拟",
+          "content/reports/testtown-2023-h1/report.yaml:13:13  disclosure  警告：公开方式记为“原文未提供”，页面上照此注明。原发布页面上有这一项的，请照原文填写",
+        ]
+      `);
+  });
+
   it('a date written otherwise, a link that is none, a multi-year period the wrong way round', () => {
     expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t
       .replace('publishedAt: 2023-07-10 09:30', 'publishedAt: 2023年7月10日')
