@@ -23,8 +23,12 @@ function palette(): Palette {
   };
 }
 
-/** Resolves once the chart is fully painted (after its animation, if any). */
+/**
+ * Draws the chart on the canvas, replacing the one drawn there before (chart.js refuses a second chart on
+ * a canvas in use); resolves once the chart is fully painted (after its animation, if any).
+ */
 export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Promise<Chart<'bar'>> {
+  Chart.getChart(canvas)?.destroy();
   const animate = !matchMedia('(prefers-reduced-motion: reduce)').matches;
   const fontSize = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
   return new Promise((resolve) => {

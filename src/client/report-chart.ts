@@ -27,13 +27,11 @@ class ReportChart extends HTMLElement {
 
   async draw(canvas: HTMLCanvasElement, spec: ChartSpec) {
     const { drawChart } = await import('./draw-chart.ts');
-    let chart = await drawChart(canvas, spec);
+    await drawChart(canvas, spec);
     this.dataset['drawn'] = 'true';
-    // The high-contrast switch changes the colours the chart reads from CSS: draw it again.
-    document.addEventListener('report-contrast-change', async () => {
-      chart.destroy();
-      chart = await drawChart(canvas, spec);
-    });
+    // The high-contrast switch changes the colours the chart reads from CSS: draw it again. drawChart
+    // replaces whatever chart the canvas holds, so two quick switches never draw twice on one canvas.
+    document.addEventListener('report-contrast-change', () => void drawChart(canvas, spec));
   }
 }
 

@@ -55,6 +55,15 @@ describe('reading preferences', { timeout: 60_000 }, () => {
         }),
       )
       .toBeGreaterThan(0.02);
+    // Switched off and on again at once, before the redraw has finished: one chart per canvas, no error.
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const toggle = page.getByRole('button', { name: '高对比度' });
+    await toggle.click();
+    await toggle.click();
+    await page.waitForTimeout(1500);
+    expect(errors).toEqual([]);
+    expect(await page.locator('html').getAttribute('data-contrast')).toBe('high');
     await page.goto(`${siteUrl}${REPORT}`);
     expect(await page.locator('html').getAttribute('data-contrast')).toBe('high');
     await page.setViewportSize({ width: 375, height: 800 });

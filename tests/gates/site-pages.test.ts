@@ -17,7 +17,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/security/csp.ts';
-import { visitPage, type PageVisit } from './lib/browser-gates.ts';
+import { HIGH_CONTRAST, visitPage, type PageVisit } from './lib/browser-gates.ts';
 import type { Finding, GateName } from './lib/findings.ts';
 import { budgetTable, loadBudgets, measureBudgets } from './lib/budgets.ts';
 import type { SitePage } from './lib/site.ts';
@@ -89,6 +89,9 @@ describe('axe: zero violations of wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa',
   it.each(visits)('axe $path (large text)', { timeout: PAGE_TIMEOUT }, async (page) => {
     expectNoFindings(await findingsOf(page, 'axe', 'large text'));
   });
+  it.each(visits)('axe $path (high contrast)', { timeout: PAGE_TIMEOUT }, async (page) => {
+    expectNoFindings(await findingsOf(page, 'axe', `default text, ${HIGH_CONTRAST}`));
+  });
 });
 
 describe('reflow: no horizontal scrolling at 320 px', () => {
@@ -109,7 +112,7 @@ describe('keyboard: Tab reaches every visible control, each with a visible focus
 describe('every finding of a visit is one of the gates above', () => {
   it.each(visits)('no other findings on $path', { timeout: PAGE_TIMEOUT }, async (page) => {
     const known = ['csp', 'console', 'external', 'nojs', 'axe', 'reflow', 'keyboard'];
-    expectNoFindings((await visitOf(page)).findings.filter((f) => !known.includes(f.gate) || (f.gate === 'axe' && !/^(default|large) text$/.test(f.variant ?? '')) || (f.gate === 'reflow' && !/^(default|large) text, 320px wide$/.test(f.variant ?? ''))));
+    expectNoFindings((await visitOf(page)).findings.filter((f) => !known.includes(f.gate) || (f.gate === 'axe' && !/^(default|large) text(, high contrast)?$/.test(f.variant ?? '')) || (f.gate === 'reflow' && !/^(default|large) text, 320px wide$/.test(f.variant ?? ''))));
   });
 });
 

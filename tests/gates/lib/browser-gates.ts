@@ -187,6 +187,8 @@ async function withPage<T>(browser: Browser, options: OpenOptions & { fresh?: bo
   }
 }
 
+/** The variant of the axe findings made in high-contrast mode: "default text, high contrast". */
+export const HIGH_CONTRAST = 'high contrast';
 const variantOf = (textSize: TextSize | undefined, extra?: string) => [textSize ? `${textSize} text` : 'default text', extra].filter(Boolean).join(', ');
 
 // ---------------------------------------------------------------------------------------------
@@ -200,8 +202,8 @@ interface AxeViolation {
   nodes: { target: string; html: string; summary: string }[];
 }
 
-/** axe-core on a loaded page, as it is now (its text size named by `textSize`). */
-async function axeOn(page: Page, target: PageTarget, textSize: TextSize | undefined): Promise<Finding[]> {
+/** axe-core on a loaded page, as it is now (its text size named by `textSize`, anything else by `extra`). */
+async function axeOn(page: Page, target: PageTarget, textSize: TextSize | undefined, extra?: string): Promise<Finding[]> {
     if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
     const violations = await page.evaluate(async (tags) => {
       const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }> } }).axe;
@@ -219,7 +221,7 @@ async function axeOn(page: Page, target: PageTarget, textSize: TextSize | undefi
         gate: 'axe' as const,
         page: target.path,
         rule: v.id,
-        variant: variantOf(textSize),
+        variant: variantOf(textSize, extra),
         message: `${v.help} [${v.impact ?? 'n/a'}] ${n.summary.replace(/\s+/g, ' ')} — ${v.helpUrl.replace(/\?.*$/, '')}`,
         target: n.target,
         snippet: n.html,
@@ -640,16 +642,19 @@ export async function visitPage(browser: Browser, target: PageTarget, options: V
     // A snapshot: what the gates below do to the page (axe, Tab, resizing) is not the page's own doing.
     const observation: Observation = { cspHeader, consoleErrors: [...consoleErrors], pageErrors: [...pageErrors], failedResponses: [...failedResponses], requests: [...requests], ...seen };
 
+    // The text-size control's buttons, clicked above, left the page in high contrast: its colours are
+    // checked as a reader who switched it on sees them (the footer's links were once #0000cc on dark grey).
+    await settle(page);
+    const highContrast = wants('axe') ? await axeOn(page, target, undefined, HIGH_CONTRAST) : [];
     // Back to how the page opened for the gates below: normal contrast (the toggle clicked again, once the
     // charts have redrawn in high contrast) and medium text.
-    await settle(page);
     await page.evaluate(() => document.querySelector<HTMLButtonElement>('text-size button[data-contrast-toggle]')?.click());
     await settle(page);
 
     if (wants('csp')) findings.push(...cspFindings(observation, target, options.policy));
     if (wants('console')) findings.push(...consoleFindings(observation, target));
     if (wants('external')) findings.push(...requestFindings(observation, target));
-    if (wants('axe')) findings.push(...(await axeOn(page, target, undefined)));
+    if (wants('axe')) findings.push(...highContrast, ...(await axeOn(page, target, undefined)));
     if (wants('keyboard')) findings.push(...(await keyboardOn(page, target, 1280, undefined)));
     if (wants('axe') || wants('reflow')) {
       await setTextSize(page, 'large');
