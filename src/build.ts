@@ -6,7 +6,7 @@
  * process it starts what it needs through one channel (src/build-channel.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BUILD_CHANNEL_ENV, encodeBuildSettings } from './build-channel.ts';
@@ -47,7 +47,7 @@ export type BuildResult =
 export async function build(config: BuildConfig): Promise<BuildResult> {
   const { root, contentDir, outDir } = config;
   const shown = path.relative(root, outDir) || outDir;
-  const nextDir = `${outDir}.next`;
+  const nextDir = stagingDir(root, outDir);
   const started = performance.now();
   const seconds = (from: number, to = performance.now()) => (to - from) / 1000;
 
@@ -150,11 +150,39 @@ function swapIn(nextDir: string, outDir: string): void {
   for (const name of readdirSync(path.dirname(outDir))) {
     if (name.startsWith(`${path.basename(oldDir)}-`)) rmSync(path.join(path.dirname(outDir), name), { recursive: true, force: true });
   }
+  // A build staged inside the project for a folder elsewhere (see stagingDir) is first brought beside
+  // that folder, so that the swap below is still two renames on one file system.
+  let ready = nextDir;
+  if (path.dirname(nextDir) !== path.dirname(outDir)) {
+    ready = `${outDir}.next`;
+    rmSync(ready, { recursive: true, force: true });
+    try {
+      renameSync(nextDir, ready);
+    } catch {
+      cpSync(nextDir, ready, { recursive: true });
+      rmSync(nextDir, { recursive: true, force: true });
+    }
+  }
   const previous = `${oldDir}-${process.pid}`;
   if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(nextDir, outDir);
+  renameSync(ready, outDir);
   if (existsSync(previous)) {
     const cleanup = `require('node:fs').rmSync(${JSON.stringify(previous)}, { recursive: true, force: true })`;
     spawn(process.execPath, ['-e', cleanup], { detached: true, stdio: 'ignore' }).unref();
   }
+}
+
+/**
+ * Where Astro writes the new build. Beside the output folder when that is inside the project (dist.next).
+ * For a folder outside it (OUT_DIR=/tmp/…, as tests and benchmarks build), Astro would put its server
+ * chunks (.prerender/) into the project's .astro/ folder, one folder shared by every build, and two such
+ * builds at once delete each other's chunks; the chunks must also stay inside the project to find its
+ * node_modules. So such a build is staged in a folder of its own inside the project, then moved.
+ */
+function stagingDir(root: string, outDir: string): string {
+  const inside = !path.relative(root, outDir).startsWith('..') && !path.isAbsolute(path.relative(root, outDir));
+  if (inside) return `${outDir}.next`;
+  const staging = path.join(root, 'node_modules/.cache/report-microsite/staging');
+  mkdirSync(staging, { recursive: true });
+  return path.join(staging, `${path.basename(outDir)}-${process.pid}`);
 }
