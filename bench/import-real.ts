@@ -465,7 +465,10 @@ function main(): void {
   writeFileSync(path.join(out, 'import-real.json'), `${JSON.stringify(json, null, 2)}\n`);
   // The holdout texts' per-text details are written to the file, not printed: they are not read while changing rules.
   console.log(text.slice(0, text.indexOf('## Per text')));
-  for (const r of results.filter((x) => x.split === 'tune')) console.log(text.slice(text.indexOf(`### ${r.slug} `)).split('\n```\n')[0]);
+  for (const r of results.filter((x) => x.split === 'tune')) {
+    const from = text.indexOf(`### ${r.slug} `);
+    console.log(text.slice(from, text.indexOf('\n### ', from + 1)));
+  }
   console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s; written to bench/results/import-real.md and import-real.json)`);
 }
 

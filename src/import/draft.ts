@@ -207,6 +207,7 @@ function figureMap(id: string, f: DraftFigure): Drafted<typeof figureSchema> {
       unit: f.unit,
       bound: f.bound,
       impliedUnit: f.impliedUnit,
+      percent: f.percent,
       growth: f.growth && { value: asWritten(f.growth.value, f.growth.written, notes), unit: f.growth.unit === '%' ? undefined : f.growth.unit, kind: f.growth.kind },
       rank: f.rank && { ...f.rank },
       quote: f.quote,

@@ -177,6 +177,7 @@ class ParagraphReader {
       ...(f.period ? { period: f.period } : {}),
       ...(f.value !== undefined && f.unit ? { value: f.value, unit: f.unit, ...(f.written ? { written: f.written } : {}) } : {}),
       ...(f.bound ? { bound: f.bound } : {}),
+      ...(f.percent ? { percent: f.percent } : {}),
       ...(f.growth ? { growth: f.growth } : {}),
       ...(f.rank ? { rank: f.rank } : {}),
       quote: this.text.slice(f.quoteStart, f.quoteEnd).trim(),
@@ -278,7 +279,6 @@ class PartReader {
           this.growthOfAmount(m, r) ??
           this.completionRateOfCount(m, r) ??
           this.unnamed(m, r, `“${this.clauseUpTo(m)}”中的 ${m.value}% 没有名称，没有列入`) ??
-          this.over100(m, m.value, `“${this.text.slice(r.start, m.end)}”超过 100%，不能作为百分比填写，没有列入`) ??
           this.percent(m, r)
         );
       case 'growth': {
@@ -299,7 +299,7 @@ class PartReader {
         );
       }
       case 'completion':
-        return this.over100(m, m.rate, `“${this.text.slice(m.start, m.end)}”超过 100%，进度不能超过 100%，没有列入`) ?? this.completion(m, r);
+        return this.completion(m, r);
       case 'unitless':
         return this.unitless(m, r);
     }
@@ -337,16 +337,6 @@ class PartReader {
    */
   private unnamed(m: Mention, r: Reading, note: string): number | undefined {
     if (r.name !== '') return undefined;
-    this.paragraph.skip(note);
-    return m.end;
-  }
-
-  /**
-   * `占目标任务(剔除烟叶税)的278%`, `完成年度目标的103.2%`: a share or progress over 100% cannot be
-   * drafted as one; noted.
-   */
-  private over100(m: Mention, value: number, note: string): number | undefined {
-    if (value <= 100) return undefined;
     this.paragraph.skip(note);
     return m.end;
   }
@@ -561,9 +551,16 @@ class PartReader {
     return m.end;
   }
 
-  /** `办结率100%`, `城镇登记失业率控制在2.1%以内`: a figure in %. */
+  /**
+   * `办结率100%`, `城镇登记失业率控制在2.1%以内`: a figure in %. Above 100 (`占目标任务(剔除烟叶税)的278%`)
+   * it cannot be a share: a rate (percent: rate), for the editor to check.
+   */
   private percent(m: MentionOf<'percent'>, r: Reading): number {
-    Object.assign(this.newFigure(m, r.name, 'before', r.start), percentOf(m));
+    const f = Object.assign(this.newFigure(m, r.name, 'before', r.start), percentOf(m));
+    if (m.value > 100) {
+      f.percent = 'rate';
+      f.review.push(`${m.value}% 超过 100，不是占比：按比率（percent: rate）填写`);
+    }
     return m.end;
   }
 
