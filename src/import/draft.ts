@@ -444,7 +444,6 @@ function reportFile(source: SourceDocument, ctx: ReportContext): string {
   }
   const publishedAt = d.published ? (d.published.time ? `${d.published.date} ${d.published.time}` : d.published.date) : NOT_GIVEN;
   const disclosure = d.disclosure ?? NOT_GIVEN;
-  if (!d.disclosure) guess('disclosure', `原文没有“公开方式”，记为“${NOT_GIVEN}”`);
   const meeting = meetingOf(ctx.preamble);
   if (meeting?.written) notes['meeting'] = [`${REVIEW}会议日期取自原文“${meeting.written}”`];
   const speaker = speakerOf(ctx.preamble);

@@ -59,9 +59,7 @@ describe('disclosure metadata', () => {
   it('records what the text does not give as 原文未提供, never the import day or a made-up address; a guess keeps its review note', () => {
     const draft = draftReport('清风镇2023年工作总结\n\n一、主要成效\n全年完成工业产值3.2亿元，同比增长5%。', { id: 'qingfeng-2023', today: '2024-03-01' });
     const report = draft.files['report.yaml']!;
-    for (const key of ['indexNumber', 'category', 'breadcrumb', 'writtenOn', 'publishedAt', 'sourceUrl']) expect(report).toContain(`\n${key}: 原文未提供\n`);
-    // 公开方式 has no 原文未提供 of its own in the content model: recorded so, with a note the check lists.
-    expect(report).toMatch(/# 待核对：原文没有“公开方式”.*\ndisclosure: 原文未提供/u);
+    for (const key of ['indexNumber', 'category', 'breadcrumb', 'writtenOn', 'publishedAt', 'disclosure', 'sourceUrl']) expect(report).toContain(`\n${key}: 原文未提供\n`);
     expect(report).toMatch(/# 待核对：原文没有“发布机构”，按乡镇名称填写\nissuer: 清风镇/u);
     expect(report).toMatch(/\nreportType: 工作总结\n/u);
     expect(report).not.toMatch(/2024-03-01|example\.invalid|待补充|待填写|docNumber|meeting|excerpt/u);
