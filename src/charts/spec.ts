@@ -65,6 +65,12 @@ export function buildChart(report: Report, chart: Chart, history: readonly Repor
   }
 }
 
+/** A falling row in a summary: its name, and the report's own verb when it is not 下降 (缩短, 回落). */
+function fallingLabel(r: { label: string; figure: Figure }): string {
+  const verb = r.figure.growth?.verb;
+  return verb && verb !== '下降' ? `${r.label}${verb}` : r.label;
+}
+
 function growthChart(figures: Figure[], scopes: Record<string, string>) {
   const rows = figures
     .filter((f) => f.growth)
@@ -84,7 +90,7 @@ function growthChart(figures: Figure[], scopes: Record<string, string>) {
   const first = rows[0];
   const last = rows.at(-1);
   const summary = rows.length === 0 ? '没有可显示的增速。' : [
-    `共 ${rows.length} 项指标，${falling.length === 0 ? '全部为正增长' : `其中 ${falling.length} 项下降（${falling.map((r) => r.label).join('、')}）`}。`,
+    `共 ${rows.length} 项指标，${falling.length === 0 ? '全部为正增长' : `其中 ${falling.length} 项下降（${falling.map(fallingLabel).join('、')}）`}。`,
     first ? `增速最高的是${first.label}（${first.display}）` : '',
     last && last !== first ? `，最低的是${last.label}（${last.display}）。` : '。',
   ].join('');
@@ -173,16 +179,27 @@ function progressChart(items: Item[], scopes: Record<string, string>) {
         ],
       };
     }
-    // A figure that is itself a completion rate (its value in %), with the rank the report gives it.
+    // A figure with a completion of its target (完成任务的117.46%), or that is itself a rate (its value
+    // in %), with the rank the report gives it.
     const f = item as Figure;
-    const rate = figureText(f, scopes).rate;
+    const text = figureText(f, scopes);
+    if (text.completion !== undefined) {
+      return {
+        id: f.id,
+        label: f.name,
+        plotted: text.completionRate!,
+        display: `${text.completion}${f.rank ? `，${f.rank.written}` : ''}`,
+        negative: false,
+        cells: [f.name, text.quantity ?? '—', '—', text.completion, '—'],
+      };
+    }
     return {
       id: f.id,
       label: f.name,
       plotted: f.value ?? 0,
-      display: `${rate}${f.rank ? `，${f.rank.written}` : ''}`,
+      display: `${text.rate}${f.rank ? `，${f.rank.written}` : ''}`,
       negative: false,
-      cells: [f.name, '—', '—', rate, '—'],
+      cells: [f.name, '—', '—', text.rate, '—'],
     };
   });
   const over = rows.filter((r) => r.plotted > 100);

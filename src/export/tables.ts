@@ -9,6 +9,7 @@ import type { Report } from '../model/load.ts';
 import { flattenNarrative, type NarrativeNode } from '../model/narrative.ts';
 import { nodeLocation } from '../model/pages.ts';
 import type { Quantity } from '../schemas/common.ts';
+import { growthVerb, RANK_SUBJECTS } from '../model/format.ts';
 import { absoluteUrl, sitePaths, type UrlContext } from '../routes.ts';
 import { FIGURE_KINDS, reportFigures } from '../view/report.ts';
 
@@ -49,6 +50,10 @@ export const COLUMNS = {
   growthWritten: '增速原文写法',
   growthUnit: '增速单位',
   growthKind: '增速口径',
+  growthVerb: '增速动词',
+  completionRate: '完成率',
+  completionWritten: '完成率原文写法',
+  completionTarget: '完成的目标',
   rankPosition: '排名名次',
   rankScope: '排名范围',
   rankScopeMeans: '排名范围所指',
@@ -135,7 +140,8 @@ const FIGURE_COLUMNS = [
   COLUMNS.kind, COLUMNS.id, COLUMNS.name, COLUMNS.project, COLUMNS.period,
   COLUMNS.value, COLUMNS.valueWritten, COLUMNS.unit, COLUMNS.bound, COLUMNS.impliedUnit, COLUMNS.percent, COLUMNS.estimate,
   COLUMNS.ratio, COLUMNS.fromValue, COLUMNS.fromRatio, COLUMNS.fromWhen,
-  COLUMNS.growthValue, COLUMNS.growthWritten, COLUMNS.growthUnit, COLUMNS.growthKind,
+  COLUMNS.growthValue, COLUMNS.growthWritten, COLUMNS.growthUnit, COLUMNS.growthKind, COLUMNS.growthVerb,
+  COLUMNS.completionRate, COLUMNS.completionWritten, COLUMNS.completionTarget,
   COLUMNS.compareTo, COLUMNS.compareValue, COLUMNS.compareUnit,
   COLUMNS.rankPosition, COLUMNS.rankScope, COLUMNS.rankScopeMeans, COLUMNS.rankOf, COLUMNS.rankSubject, COLUMNS.rankWritten, COLUMNS.rankShared,
   COLUMNS.editorNote, COLUMNS.quote, COLUMNS.point, COLUMNS.heading, COLUMNS.link,
@@ -143,7 +149,6 @@ const FIGURE_COLUMNS = [
 
 /** What a percentage is, in words, for the data files. */
 const PERCENT = { share: '占比', rate: '比率（可超过100）' } as const;
-const RANK_SUBJECT = { growth: '增速', amount: '总量' } as const;
 
 function indicatorTable(report: Report, source: Locator): Table {
   const scopes = report.town.scopes;
@@ -154,10 +159,11 @@ function indicatorTable(report: Report, source: Locator): Table {
     f.value, f.value !== undefined ? (f.valueWritten ?? String(f.value)) : undefined, f.unit, f.bound, f.impliedUnit,
     f.unit === '%' && f.value !== undefined ? PERCENT[f.percent ?? 'share'] : undefined, f.estimate ? t.estimate : undefined,
     f.ratio, f.from?.value, f.from?.ratio, f.from?.when,
-    f.growth?.value, f.growth ? (f.growth.valueWritten ?? String(f.growth.value)).replace(/^[+\-－]/, '') : undefined, f.growth?.unit, f.growth?.kind,
+    f.growth?.value, f.growth ? (f.growth.valueWritten ?? String(f.growth.value)).replace(/^[+\-－]/, '') : undefined, f.growth?.unit, f.growth?.kind, f.growth && f.growth.value !== 0 ? growthVerb(f.growth) : undefined,
+    f.completion?.rate, f.completion ? (f.completion.rateWritten ?? String(f.completion.rate)) : undefined, f.completion?.target,
     f.compare?.to, f.compare?.value, f.compare?.unit,
     f.rank?.position, f.rank?.scope, f.rank ? scopes[f.rank.scope] : undefined, f.rank?.of,
-    f.rank?.subject ? RANK_SUBJECT[f.rank.subject] : undefined, f.rank?.written, f.rank?.shared,
+    f.rank?.subject ? RANK_SUBJECTS[f.rank.subject] : undefined, f.rank?.written, f.rank?.shared,
     f.editorNote, f.quote, ...source(f.point),
   ]);
   return { id: 'indicators', title: TABLE_TITLES.indicators, columns: FIGURE_COLUMNS, rows };

@@ -2,7 +2,7 @@
  * Numbers as Chinese readers expect them: the value and unit as the report wrote them, growth with
  * its sign in words, ranks as 第N名 with their scope. Conversion between units lives here too.
  */
-import { asciiDigits, LOWER_BOUNDS, type Figure, type Growth, type Rank } from '../schemas/common.ts';
+import { asciiDigits, LOWER_BOUNDS, type Completion, type Figure, type Growth, type Rank } from '../schemas/common.ts';
 
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -82,22 +82,36 @@ function unsigned(value: number, written: string | undefined): string {
   return written !== undefined ? written.replace(/^[+\-－]/, '') : formatNumber(Math.abs(value));
 }
 
+/** The word a growth is said with: the report's own (上升, 缩短), else 增长 or 下降 by its sign. */
+export function growthVerb(g: Growth): string {
+  return g.verb ?? (g.value < 0 ? '下降' : '增长');
+}
+
 /**
- * 累计增速 10.8%, 同比下降 3.2%, 同比 持平, 年均增长 6.1%, 年均下降 1.2%: the kind, and the sign said in
- * words, never by colour alone; the number as written.
+ * 累计增速 10.8%, 同比下降 3.2%, 同比 持平, 年均增长 6.1%, 年均下降 1.2%, 同比上升 6.49%, 缩短 40%: the
+ * kind, and the sign said in words (the report's verb when it gives one), never by colour alone, nor
+ * twice (缩短 -40%); the number as written.
  */
 export function formatGrowth(g: Growth): string {
   const abs = `${unsigned(g.value, g.valueWritten)}${g.unit}`;
   if (g.value === 0) return `${g.kind ? `${g.kind} ` : ''}持平`;
-  if (g.kind === '年均增长') return `年均${g.value < 0 ? '下降' : '增长'} ${abs}`;
-  return g.kind === '累计增速' || g.kind === '增速' || g.kind === undefined
-    ? `${g.kind ?? '增速'} ${g.value < 0 ? '-' : ''}${abs}`
-    : `${g.kind}${g.value < 0 ? '下降' : '增长'} ${abs}`;
+  if (g.kind === '年均增长') return `年均${growthVerb(g)} ${abs}`;
+  if (g.kind === '累计增速' || g.kind === '增速' || g.kind === undefined) {
+    return g.verb ? `${g.kind ? `${g.kind} ` : ''}${g.verb} ${abs}` : `${g.kind ?? '增速'} ${g.value < 0 ? '-' : ''}${abs}`;
+  }
+  return `${g.kind}${growthVerb(g)} ${abs}`;
 }
 
-/** 10.8%, 下降 3.2%: the amount alone, for a bar or a cell beside the kind, the sign still in words. */
+/** 10.8%, 下降 3.2%, 缩短 40%: the amount alone, for a bar or a cell beside the kind, the sign still in words. */
 export function formatGrowthAmount(g: Growth): string {
-  return `${g.value < 0 ? '下降 ' : ''}${unsigned(g.value, g.valueWritten)}${g.unit}`;
+  const verb = g.verb ?? (g.value < 0 ? '下降' : '');
+  return `${verb && g.value !== 0 ? `${verb} ` : ''}${unsigned(g.value, g.valueWritten)}${g.unit}`;
+}
+
+/** 完成任务的 117.46%, 完成率 95%: a figure's completion of its target, as the report says it. */
+export function formatCompletion(c: Completion): string {
+  const rate = `${c.rateWritten ?? formatNumber(c.rate)}%`;
+  return c.target ? `完成${c.target}的 ${rate}` : `完成率 ${rate}`;
 }
 
 /** 高于全市平均 1个百分点, 低于全省平均 0.5个百分点. */
@@ -112,9 +126,12 @@ export function formatRankScope(r: Rank, scopes: Record<string, string> = {}): s
   return means && means !== r.scope ? `${r.scope}（${means}）` : r.scope;
 }
 
-/** What is ranked, said before the scope: 增速, 总量, or nothing when the report does not say. */
+/** What a rank ranks, in words: 增速, 总量, 增量 (the increase). */
+export const RANK_SUBJECTS = { growth: '增速', amount: '总量', increase: '增量' } as const;
+
+/** What is ranked, said before the scope: 增速, 总量, 增量, or nothing when the report does not say. */
 export function rankSubject(r: Rank): string {
-  return r.subject === 'growth' ? '增速' : r.subject === 'amount' ? '总量' : '';
+  return r.subject ? RANK_SUBJECTS[r.subject] : '';
 }
 
 /** 第8名, or 第2名（共12个） when the number of places is known; an inexact rank (前三) as written. */
@@ -195,6 +212,7 @@ export function figureFacts(f: Figure): string[] {
   else if (f.value !== undefined && f.unit !== undefined) {
     facts.push(formatQuantity({ value: f.value, valueWritten: f.valueWritten, unit: f.unit, bound: f.bound }, f.quote) + (isLowerBound(f.bound) ? '（下限）' : ''));
   } else if (f.ratio !== undefined) facts.push(f.ratio);
+  if (f.completion) facts.push(formatCompletion(f.completion));
   if (f.growth) facts.push(formatGrowth(f.growth));
   if (f.compare) facts.push(formatComparison(f.compare));
   if (f.rank) facts.push(f.rank.position === undefined ? f.rank.written : `${rankSubject(f.rank)}${f.rank.scope}第${f.rank.position}名`);

@@ -9,7 +9,12 @@ export interface PeriodSpan {
   from?: number;
   /** Last month covered; undefined when the text leaves it open (今年以来). */
   to?: number;
-  kind: 'range' | 'month' | 'point' | 'to-date';
+  /**
+   * A span of several years (2016—2020年, “十三五”期间, 五年来): its first and last year when the words
+   * give them, and how many years it covers. 五年来 and 近五年 name no year, and none is made up for them.
+   */
+  years?: { from?: number; to?: number; count?: number };
+  kind: 'range' | 'month' | 'point' | 'to-date' | 'years';
 }
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -57,6 +62,20 @@ const RULES: [RegExp, (m: RegExpExecArray) => Omit<PeriodSpan, 'text'> | undefin
   [/^下半年$/, () => ({ from: 7, to: 12, kind: 'range' })],
   [/^(?:全年|今年全年|\d{4}年)$/, () => ({ from: 1, to: 12, kind: 'range' })],
   [/^(?:今年以来|年初以来|本年以来)$/, () => ({ from: 1, kind: 'to-date' })],
+  [/^((?:19|20)\d{2})年?\s*[-—–~至到]+\s*((?:19|20)\d{2})年(?:间|期间)?$/, (m) => {
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    return from < to ? { years: { from, to, count: to - from + 1 }, kind: 'years' } : undefined;
+  }],
+  // 十五 to 十九五: the tenth to nineteenth five-year plans, 2001–2005 onwards, five years each.
+  [/^[“"「]?十([一二三四五六七八九]?)五[”"」]?(?:期间|时期|以来)?$/, (m) => {
+    const from = 2001 + (m[1] ? chineseNumber(m[1])! : 0) * 5;
+    return { years: { from, to: from + 4, count: 5 }, kind: 'years' };
+  }],
+  [/^(?:过去|近|这|最近)?(\d{1,2}|[二两三四五六七八九十]+)年(?:来|以来|间|中)?$/, (m) => {
+    const count = m[1] === '两' ? 2 : chineseNumber(m[1]!);
+    return count !== undefined && count >= 2 ? { years: { count }, kind: 'years' } : undefined;
+  }],
 ];
 
 /** The months a period text covers, or undefined when the words are not understood. */
@@ -71,7 +90,7 @@ export function parsePeriod(text: string): PeriodSpan | undefined {
   return undefined;
 }
 
-/** A short label for tables and charts: 1-5月, 截至6月底, 第一季度 — the report's words, trimmed of 份. */
+/** A short label for tables and charts: 1-5月, 截至6月底, 第一季度, 2016—2020年 — the report's words, trimmed of 份. */
 export function periodLabel(text: string): string {
   return text.replace(/月份$/, '月');
 }

@@ -227,9 +227,9 @@ export const rankFields = {
   scope: text(MAX.word).describe('排名范围，照原文写：全市、乐清、温州、全省、全国千强镇、同类乡镇、B类…（在 town 文件中说明全市指哪里）'),
   of: z.number().int().min(1).optional().describe('参与排名的总数，原文未写时不填'),
   subject: z
-    .enum(['growth', 'amount'])
+    .enum(['growth', 'amount', 'increase'])
     .optional()
-    .describe('排的是什么：growth 增速（“增速居全市第二”），amount 总量（“总量居全市第二”）；原文没说时不填'),
+    .describe('排的是什么：growth 增速（“增速居全市第二”），amount 总量（“总量居全市第二”），increase 增量（“增量居全县首位”）；原文没说时不填'),
   written: text(MAX.word).describe('原文写法，如 全市排名8、全市排名第四、温州第2、增速均居全市第二、连续三年居全市前三'),
 };
 
@@ -255,17 +255,49 @@ export const sharedRankSchema = z
   .refine(rankPositionFits, { error: '名次不能大于参与排名的总数', path: ['position'] })
   .describe('多项共用的排名');
 
-/** A growth rate as stated: 累计增速10.8%, 同比下降3.2%, 增长1.5个百分点, 年均增长6.1%. */
+/** Verbs a report says a rise with: 同比上升6.49%, 提高0.5个百分点. */
+export const RISE_VERBS = ['增长', '上升', '提高', '增加', '提升', '扩大', '回升'] as const;
+/** Verbs a report says a fall with: 平均时限缩短40%, 同比回落2.1个百分点. */
+export const FALL_VERBS = ['下降', '减少', '缩短', '回落', '降低', '下滑', '收窄', '压缩', '减小'] as const;
+
+/** 同比上升 written as a kind: the kind and the verb, each in its own field. Other inputs get the usual message. */
+function kindWithVerb(issue: { input?: unknown }): string | undefined {
+  const m = typeof issue.input === 'string' ? /^(累计增速|同比|环比|增速)(.+)$/.exec(issue.input) : null;
+  return m && ([...RISE_VERBS, ...FALL_VERBS] as readonly string[]).includes(m[2]!) ? `“${issue.input}”是口径加动词，分开写：kind: ${m[1]}、verb: ${m[2]}` : undefined;
+}
+
+/**
+ * A growth rate as stated: 累计增速10.8%, 同比下降3.2%, 增长1.5个百分点, 年均增长6.1%, 缩短40%. The value
+ * keeps the sign of the change (缩短40% is -40, so charts and sorting read it as a fall); the verb is the
+ * report's word for it, so a fall written 缩短 is never said twice (缩短 -40%) nor as another word.
+ */
 export const growthSchema = keepWritten(
   z.strictObject({
-    value: numberAsWritten('增速数值，照原文：增长15.0% 写 15.0；下降写负数，如 同比下降3.2% 写 -3.2', { min: -100, max: 10000 }),
+    value: numberAsWritten('增速数值，照原文：增长15.0% 写 15.0；下降写负数，如 同比下降3.2% 写 -3.2、平均时限缩短40% 写 -40（数值带变化的正负号，动词另填 verb）', { min: -100, max: 10000 }),
     unit: z.enum(['%', '％', '个百分点']).default('%').transform(samePercent).describe('单位：% 或 个百分点'),
     kind: z
-      .enum(['累计增速', '同比', '环比', '增速', '年均增长'])
+      .enum(['累计增速', '同比', '环比', '增速', '年均增长'], { error: kindWithVerb })
       .optional()
-      .describe('增速口径，照原文：累计增速、同比、环比、年均增长（五年回顾中的“年均增长”）；原文没写口径时不填'),
+      .describe('增速口径，照原文：累计增速、同比、环比、年均增长（五年回顾中的“年均增长”）；原文没写口径时不填。“同比上升”的“上升”是动词，填 kind: 同比、verb: 上升'),
+    verb: z
+      .enum([...RISE_VERBS, ...FALL_VERBS])
+      .optional()
+      .describe(`原文的动词：“同比上升6.49%”填 上升，“平均时限缩短40%”填 缩短（value 写 -40）。表示增加的：${RISE_VERBS.join('、')}，value 为正数；表示减少的：${FALL_VERBS.join('、')}，value 为负数。不填时按正负写 增长 或 下降`),
   }),
-).describe('增速');
+)
+  .refine((g) => g.verb === undefined || g.value === 0 || (FALL_VERBS as readonly string[]).includes(g.verb) === g.value < 0, {
+    error: '动词和数值的正负不一致：表示减少的动词（下降、减少、缩短、回落……）配负数，如 缩短40% 写 value: -40、verb: 缩短；表示增加的动词（增长、上升、提高……）配正数',
+    path: ['verb'],
+  })
+  .describe('增速');
+
+/** How much of a target a figure reached: 地方财政收入2496万元,完成任务的117.46%. */
+export const completionSchema = keepWritten(
+  z.strictObject({
+    rate: numberAsWritten('完成的百分比，照原文：完成任务的117.46% 写 117.46（可以超过 100）', { min: 0, max: 10000 }),
+    target: text(MAX.title).optional().describe('完成的是什么，照原文：“完成任务的117.46%”写 任务，“完成全年目标的95%”写 全年目标；原文没写时不填'),
+  }),
+).describe('完成率：数字完成任务（目标）的百分比，如 地方财政收入2496万元,完成任务的117.46%');
 
 /** A figure compared with an average or another place: 高于全市平均1个百分点. */
 export const comparisonSchema = keepWritten(
@@ -323,6 +355,7 @@ export const figureSchema = keepWritten(
     growth: growthSchema.optional(),
     compare: comparisonSchema.optional(),
     rank: rankSchema.optional(),
+    completion: completionSchema.optional(),
     editorNote: text(MAX.sentence).optional().describe('编者注：原文看来有误时写明（如单位写成元而显然是万元、字词重复），页面和数据下载中显示为“编者注”；原文照录，不作更正'),
     highlight: z.boolean().default(false).describe('是否作为关键数字卡片显示在报告首页'),
     quote: quoteSchema,
@@ -359,4 +392,5 @@ export type Rank = z.infer<typeof rankSchema> & { shared?: string; quote?: strin
 export type Figure = Omit<z.infer<typeof figureSchema>, 'rank'> & { rank?: Rank | undefined };
 export type SharedRank = z.infer<typeof sharedRankSchema>;
 export type Growth = z.infer<typeof growthSchema>;
+export type Completion = z.infer<typeof completionSchema>;
 export type Quantity = z.infer<typeof quantitySchema>;

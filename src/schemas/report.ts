@@ -71,7 +71,7 @@ export const reportSchema = z
     docNumber: text(MAX.name).optional().describe(`文号，如 某政发〔2024〕1号；原发布页面没有这一栏的不填，有这一栏但没有内容的填 ${NOT_GIVEN}`),
     writtenOn: dateOrNotGiven.describe(`成文日期，YYYY-MM-DD${HINT}`),
     publishedAt: publicationSchema.describe(`发布日期和时间，YYYY-MM-DD HH:MM；原文只有日期时写 YYYY-MM-DD${HINT}`),
-    disclosure: text(MAX.name).describe('公开方式，如 主动公开'),
+    disclosure: text(MAX.name).describe(`公开方式，如 主动公开${HINT}（检查会给出一条警告，请核对原发布页面确实没有）`),
     openPeriod: text(MAX.name).optional().describe('公开时限，如 长期公开；原发布页面没有这一栏的不填'),
     sourceUrl: z
       .string()

@@ -173,7 +173,7 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
 
   const checkPeriod = (key: keyof LoadedReport['files'], path: readonly PropertyKey[], period: string | undefined) => {
     if (period !== undefined && !parsePeriod(period)) {
-      error(key, path, `无法识别的时期写法“${period}”：可以写 1-5月份、截至6月底、3月底、第一季度、4月份、上半年、今年以来`);
+      error(key, path, `无法识别的时期写法“${period}”：可以写 1-5月份、截至6月底、3月底、第一季度、4月份、上半年、今年以来，多年的写 2016—2020年、“十三五”期间、五年来`);
     }
   };
 
@@ -184,6 +184,7 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
     if (!checkQuote(key, path, figure.quote, node)) return;
     if (figure.value !== undefined) checkNumberInQuote(key, [...path, 'value'], figure.value, figure.quote, '数值', figure.valueWritten);
     if (figure.growth) checkNumberInQuote(key, [...path, 'growth', 'value'], Math.abs(figure.growth.value), figure.quote, '增速', figure.growth.valueWritten);
+    if (figure.completion) checkNumberInQuote(key, [...path, 'completion', 'rate'], figure.completion.rate, figure.quote, '完成率', figure.completion.rateWritten);
     if (figure.compare) checkNumberInQuote(key, [...path, 'compare', 'value'], Math.abs(figure.compare.value), figure.quote, '相差', figure.compare.valueWritten);
     if (figure.from?.value !== undefined) checkNumberInQuote(key, [...path, 'from', 'value'], figure.from.value, figure.quote, '原来的数值', figure.from.valueWritten);
     for (const [field, ratio] of [['ratio', figure.ratio], ['from.ratio', figure.from?.ratio]] as const) {
@@ -285,7 +286,7 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
         : chart.kind === 'progress'
           ? 'status' in item
             ? item.progress !== undefined && (item.progress.rate !== undefined || (item.progress.done !== undefined && item.progress.total !== undefined))
-            : item.unit === '%'
+            : item.unit === '%' || item.completion !== undefined
           : 'value' in item || 'growth' in item;
       if (!fits) error('charts', [...path, 'items', j], `数据项“${id}”不适合${CHART_NEEDS[chart.kind]}`);
     });
@@ -296,7 +297,7 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
 const CHART_NEEDS = {
   growth: '增速图：它没有增速（growth）',
   rank: '排名图：它没有排名（rank）',
-  progress: '进度图：它既不是百分比，也没有写明完成率（progress.rate）或已完成量和总量（progress.done、progress.total）',
+  progress: '进度图：它既不是百分比，也没有完成率（completion），也没有写明完成率（progress.rate）或已完成量和总量（progress.done、progress.total）',
   series: '趋势图：它没有数值或增速',
 } as const;
 

@@ -6,7 +6,7 @@
  * its bar and 3.2% in the table beside it.
  */
 import { t } from '../i18n/zh.ts';
-import { figureFacts, formatChange, formatComparison, formatGrowth, formatGrowthAmount, formatNumber, formatPercent, formatQuantity, formatRank, formatRankPlace, formatRankScope, rankSubject } from '../model/format.ts';
+import { figureFacts, formatChange, formatComparison, formatCompletion, formatGrowth, formatGrowthAmount, formatNumber, formatPercent, formatQuantity, formatRank, formatRankPlace, formatRankScope, rankSubject } from '../model/format.ts';
 import { periodLabel } from '../model/period.ts';
 import { computedRate, ratesDisagree } from '../model/progress.ts';
 import type { Figure } from '../schemas/common.ts';
@@ -19,6 +19,7 @@ export interface GrowthText {
   amount: string;
   /** The kind as the report names it, or that it does not: 累计增速, 原文未注明. */
   kind: string;
+
   /** `text`, saying so when the report names no kind. */
   described: string;
 }
@@ -51,6 +52,10 @@ export interface FigureText {
   change?: string;
   /** 高于全市平均 1个百分点. */
   compare?: string;
+  /** 完成任务的 117.46%: how much of its target the figure reached, as the report says it. */
+  completion?: string;
+  /** The completion rate in %, for a progress chart. */
+  completionRate?: number;
   /** The figure is an estimate (预计). */
   estimate: boolean;
   /** 编者注：…, where the editor flags a figure the source seems to have wrong (the source is kept as it is). */
@@ -92,6 +97,7 @@ export function figureText(f: Figure, scopes: Record<string, string>): FigureTex
   };
   const change = formatChange(f);
   const compare = f.compare && formatComparison(f.compare);
+  const completion = f.completion && formatCompletion(f.completion);
   const editorNote = f.editorNote && `${t.editorNote}：${f.editorNote}`;
   const period = f.period ? periodLabel(f.period) : undefined;
   const facts = figureFacts(f);
@@ -101,6 +107,7 @@ export function figureText(f: Figure, scopes: Record<string, string>): FigureTex
     ...(f.ratio ? { ratio: f.ratio } : {}),
     ...(change ? { change } : {}),
     ...(compare ? { compare } : {}),
+    ...(completion ? { completion, completionRate: f.completion!.rate } : {}),
     estimate: f.estimate === true,
     ...(editorNote ? { editorNote } : {}),
     ...(growth ? { growth } : {}),

@@ -120,7 +120,7 @@ export function reportView(report: Report, reports: readonly Report[]): ReportVi
         .map(({ figure: f, text }) => [
           f.name,
           text.period ?? '',
-          text.quantity ? text.quantity + (f.impliedUnit ? `（${t.impliedUnit(f.impliedUnit)}）` : '') : '原文未写',
+          (text.quantity ? text.quantity + (f.impliedUnit ? `（${t.impliedUnit(f.impliedUnit)}）` : '') : '原文未写') + (text.completion ? `，${text.completion}` : ''),
           text.growth?.described ?? '—',
           text.rank?.full ?? '—',
           f.quote,

@@ -76,7 +76,7 @@ describe('broken inputs give located messages in Chinese', () => {
   it('unknown key, with the field probably meant', () => {
     expect(problemsAfter(`${REPORT}/indicators.yaml`, (t) => t.replace('value: 3.5', 'vaule: 3.5'))).toMatchInlineSnapshot(`
       [
-        "content/reports/testtown-2023-h1/indicators.yaml:6:5  indicators.0.vaule  错误：未知字段“vaule”，是不是想写“value”？这里可以用的字段：id、name、point、period、value、unit、bound、impliedUnit、percent、ratio、from、estimate、growth、compare、rank、editorNote、highlight、quote",
+        "content/reports/testtown-2023-h1/indicators.yaml:6:5  indicators.0.vaule  错误：未知字段“vaule”，是不是想写“value”？这里可以用的字段：id、name、point、period、value、unit、bound、impliedUnit、percent、ratio、from、estimate、growth、compare、rank、completion、editorNote、highlight、quote",
         "content/reports/testtown-2023-h1/indicators.yaml:7:11  indicators.0.unit  错误：单位：数值（value）和单位（unit）要一起填",
       ]
     `);
@@ -164,7 +164,7 @@ describe('broken inputs give located messages in Chinese', () => {
     expect(problemsAfter(`${REPORT}/indicators.yaml`, (t) => t.replace('period: 1-6月份', 'period: 前半段').replace('point: s1-1-1', 'point: s1-9'))).toMatchInlineSnapshot(`
       [
         "content/reports/testtown-2023-h1/indicators.yaml:4:12  indicators.0.point  错误：正文中没有编号为“s1-9”的小节（编号照标题自己的序号：s1-2-3 即 一、下的(二)下的三是）；可用的编号：s1、s1-1、s1-1-1、s2、s2-1",
-        "content/reports/testtown-2023-h1/indicators.yaml:5:13  indicators.0.period  错误：无法识别的时期写法“前半段”：可以写 1-5月份、截至6月底、3月底、第一季度、4月份、上半年、今年以来",
+        "content/reports/testtown-2023-h1/indicators.yaml:5:13  indicators.0.period  错误：无法识别的时期写法“前半段”：可以写 1-5月份、截至6月底、3月底、第一季度、4月份、上半年、今年以来，多年的写 2016—2020年、“十三五”期间、五年来",
       ]
     `);
   });
@@ -184,6 +184,36 @@ describe('broken inputs give located messages in Chinese', () => {
 describe('figures as towns write them: located messages (issue 12)', () => {
   const INDICATORS = `${REPORT}/indicators.yaml`;
   const NARRATIVE = `${REPORT}/narrative.md`;
+
+  it('a growth verb agrees with the sign of its value: 缩短40% is -40; 上升 is a verb, not a kind', () => {
+    expect(problemsAfter(INDICATORS, (t) => t.replace('growth: { value: 6.2, kind: 同比 }', 'growth: { value: 6.2, kind: 同比, verb: 缩短 }'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:8:43  indicators.0.growth.verb  错误：原文的动词：动词和数值的正负不一致：表示减少的动词（下降、减少、缩短、回落……）配负数，如 缩短40% 写 value: -40、verb: 缩短；表示增加的动词（增长、上升、提高……）配正数",
+      ]
+    `);
+    expect(problemsAfter(INDICATORS, (t) => t.replace('growth: { value: 6.2, kind: 同比 }', 'growth: { value: 6.2, kind: 同比上升 }'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:8:33  indicators.0.growth.kind  错误：增速口径：“同比上升”是口径加动词，分开写：kind: 同比、verb: 上升",
+      ]
+    `);
+    expect(problemsAfter(INDICATORS, (t) => t.replace('growth: { value: 6.2, kind: 同比 }', 'growth: { value: 6.2, kind: 同比, verb: 增长 }'))).toEqual([]);
+  });
+
+  it('a completion rate is found in its quote; a figure period of several years is read', () => {
+    expect(problemsAfter(INDICATORS, (t) => t.replace('    quote: 完成工业产值', '    completion: { rate: 95, target: 任务 }\n    quote: 完成工业产值'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:10:25  indicators.0.completion.rate  错误：完成率 95 在原文摘录“完成工业产值3.5亿元,同比增长6.2%,全市排名第三”中找不到：数字应照原文填写",
+      ]
+    `);
+    for (const period of ['2016—2020年', '2016-2020年', '“十三五”期间', '五年来', '近五年', '过去五年']) {
+      expect(problemsAfter(INDICATORS, (t) => t.replace('period: 1-6月份', `period: ${period}`))).toEqual([]);
+    }
+    expect(problemsAfter(INDICATORS, (t) => t.replace('period: 1-6月份', 'period: 2020—2016年'))).toMatchInlineSnapshot(`
+      [
+        "content/reports/testtown-2023-h1/indicators.yaml:5:13  indicators.0.period  错误：无法识别的时期写法“2020—2016年”：可以写 1-5月份、截至6月底、3月底、第一季度、4月份、上半年、今年以来，多年的写 2016—2020年、“十三五”期间、五年来",
+      ]
+    `);
+  });
 
   it('a number is found in its quote as written: 6.20 is not 6.2, and a quoted 3,5 is no number', () => {
     expect(problemsAfter(INDICATORS, (t) => t.replace('value: 6.2', 'value: 6.20'))).toMatchInlineSnapshot(`
@@ -251,7 +281,7 @@ describe('figures as towns write them: located messages (issue 12)', () => {
       [`${REPORT}/charts.yaml`]: (t) => `${t}  - { id: done, kind: progress, title: 进度, items: [clearing] }\n`,
     })).toMatchInlineSnapshot(`
       [
-        "content/reports/testtown-2023-h1/charts.yaml:6:52  charts.1.items.0  错误：数据项“clearing”不适合进度图：它既不是百分比，也没有写明完成率（progress.rate）或已完成量和总量（progress.done、progress.total）",
+        "content/reports/testtown-2023-h1/charts.yaml:6:52  charts.1.items.0  错误：数据项“clearing”不适合进度图：它既不是百分比，也没有完成率（completion），也没有写明完成率（progress.rate）或已完成量和总量（progress.done、progress.total）",
       ]
     `);
   });
