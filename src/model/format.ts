@@ -96,16 +96,24 @@ export function formatGrowth(g: Growth): string {
   const abs = `${unsigned(g.value, g.valueWritten)}${g.unit}`;
   if (g.value === 0) return `${g.kind ? `${g.kind} ` : ''}持平`;
   if (g.kind === '年均增长') return `年均${growthVerb(g)} ${abs}`;
-  if (g.kind === '累计增速' || g.kind === '增速' || g.kind === undefined) {
-    return g.verb ? `${g.kind ? `${g.kind} ` : ''}${g.verb} ${abs}` : `${g.kind ?? '增速'} ${g.value < 0 ? '-' : ''}${abs}`;
-  }
+  if (signedRate(g)) return `${g.kind ?? '增速'} ${g.value < 0 ? '-' : ''}${abs}`;
+  if (g.kind === '累计增速' || g.kind === '增速' || g.kind === undefined) return `${g.kind ? `${g.kind} ` : ''}${g.verb} ${abs}`;
   return `${g.kind}${growthVerb(g)} ${abs}`;
 }
 
-/** 10.8%, 下降 3.2%, 缩短 40%: the amount alone, for a bar or a cell beside the kind, the sign still in words. */
+/** A rate stated with its sign (累计增速-3.2%) rather than with a verb of change (同比下降3.2%). */
+const signedRate = (g: Growth) => !g.verb && (g.kind === '累计增速' || g.kind === '增速' || g.kind === undefined);
+
+/**
+ * 10.8%, 下降 3.2%, 缩短 40%, -3.2%: the amount alone, for a bar or a cell beside the kind, its sign said as
+ * formatGrowth says it (a signed rate keeps its minus, a change of another kind its verb), so the bar and
+ * the sentence beside it never read two ways.
+ */
 export function formatGrowthAmount(g: Growth): string {
+  const abs = `${unsigned(g.value, g.valueWritten)}${g.unit}`;
+  if (g.value < 0 && signedRate(g)) return `-${abs}`;
   const verb = g.verb ?? (g.value < 0 ? '下降' : '');
-  return `${verb && g.value !== 0 ? `${verb} ` : ''}${unsigned(g.value, g.valueWritten)}${g.unit}`;
+  return `${verb && g.value !== 0 ? `${verb} ` : ''}${abs}`;
 }
 
 /** 完成任务的 117.46%, 完成率 95%: a figure's completion of its target, as the report says it. */

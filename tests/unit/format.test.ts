@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   figureFacts,
   formatGrowth,
+  formatGrowthAmount,
   formatQuantity,
   formatRank,
   formatReportPeriod,
@@ -29,6 +30,16 @@ describe('numbers the Chinese way', () => {
     expect(formatGrowth({ value: -3.2, unit: '%', kind: '同比' })).toBe('同比下降 3.2%');
     expect(formatGrowth({ value: 1.5, unit: '个百分点', kind: '同比' })).toBe('同比增长 1.5个百分点');
     expect(formatGrowth({ value: 6.5, unit: '%' })).toBe('增速 6.5%');
+  });
+
+  it("says a growth's sign the same way in the sentence and on its bar", () => {
+    const both = (g: Parameters<typeof formatGrowth>[0]) => [formatGrowth(g), formatGrowthAmount(g)];
+    // A rate the report states with its sign keeps the minus in both; a change of another kind its verb.
+    expect(both({ value: -3.2, unit: '%', kind: '累计增速' })).toEqual(['累计增速 -3.2%', '-3.2%']);
+    expect(both({ value: -3.2, unit: '%' })).toEqual(['增速 -3.2%', '-3.2%']);
+    expect(both({ value: -3.2, unit: '%', kind: '同比' })).toEqual(['同比下降 3.2%', '下降 3.2%']);
+    expect(both({ value: -40, unit: '%', verb: '缩短' })).toEqual(['缩短 40%', '缩短 40%']);
+    expect(both({ value: 10.8, unit: '%', kind: '累计增速' })).toEqual(['累计增速 10.8%', '10.8%']);
   });
 
   it('names a rank with its scope and what the scope means', () => {
