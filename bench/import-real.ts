@@ -244,10 +244,7 @@ export interface TextResult {
   error?: string;
   score: Score;
   check: { passed: boolean; errors: string[] };
-  /**
-   * The report folder passes as drafted: no error in reports/<slug>/. The draft town file still holds
-   * `待填写` where town.ts requires a county, prefecture and province the text does not give.
-   */
+  /** The report folder passes as drafted: no error in reports/<slug>/ (errors elsewhere are the town file's). */
   reportPassed: boolean;
   /**
    * The same check once the `待填写` fields (what the text does not give) are filled with stand-ins: shows
@@ -387,9 +384,9 @@ export function report(results: TextResult[], when: string): string {
     `Measured ${when} with \`npx node bench/import-real.ts\` on the ${results.length} excerpts in tests/import/real/ (sources, provinces and split in`,
     'tests/import/real/SOURCES.md). Precision and recall count figure facts (name, value, unit, growth, rank) as',
     'tests/import/quality.test.ts does; totals add facts over texts. *Check* is `node scripts/check.ts` on a content folder',
-    'holding the draft, exit 0 with warnings counting as a pass; *report folder*: no error in the draft\'s reports/<id>/ files (the',
-    'errors left are then all in the draft town file: town.ts requires county, prefecture and province, has no 原文未提供 for',
-    'them, and no text gives a province); *once filled*: passes once the `待填写` fields are filled (stand-in values in a copy).',
+    'holding the draft (report folder and town file), exit 0 with warnings counting as a pass: what the text does not give is',
+    '原文未提供 (county, prefecture and province of the town file too), a located warning; *report folder*: no error in the',
+    'draft\'s reports/<id>/ files; *once filled*: passes once any `待填写` field is filled (stand-in values in a copy).',
     '*Numbers* is the share of the source\'s Arabic-digit numbers (dates, years, months, times, section',
     'numbers, ages, index numbers, quoted names and page residue left out; definition in bench/import-real.ts) that the draft',
     'holds in its figures, indicators, projects or plan. *Invented* counts drafted values the source does not give',

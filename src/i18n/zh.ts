@@ -163,6 +163,8 @@ export const t = {
   townCount: (towns: number, reports: number) => `${towns} 个乡镇，共 ${reports} 份报告`,
   townReports: '各期报告',
   jumpIndex: '按地区查找',
+  /** Heading of the towns whose county the source does not give (原文未提供). */
+  countyNotGiven: '所属县（市、区）未注明',
   allReports: (town: string, n: number) => `${town}全部 ${n} 份报告`,
   townPage: (town: string) => `${town}工作报告`,
   series: '指标历期对比',

@@ -513,10 +513,10 @@ function townDraft(name: string, county: string | undefined, scopes: string[]): 
     else scopeMap[s] = meaning;
   }
   const hasScopes = Object.keys(scopeMap).length > 0;
-  // town.ts requires county, prefecture and province and has no 原文未提供: what the text does not give is
-  // left 待填写, an error of the check (not a review note too).
+  // What the text does not say of where the town lies is 原文未提供, which the check lists as a located
+  // warning (src/validation/not-given.ts); no second review note.
   const data = withComments<z.input<typeof townSchema>>(
-    { name, county: county ?? TO_FILL, prefecture: prefecture ?? TO_FILL, province: TO_FILL, ...(hasScopes ? { scopes: scopeMap } : {}) },
+    { name, county: county ?? NOT_GIVEN, prefecture: prefecture ?? NOT_GIVEN, province: NOT_GIVEN, ...(hasScopes ? { scopes: scopeMap } : {}) },
     {
       county: county ? [`${REVIEW}从发布网站的名称、标题或发布机构读出`] : [],
       prefecture: prefecture ? [`${REVIEW}从排名范围“${prefecture.replace(/市$/u, '')}”推测`] : [],

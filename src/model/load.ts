@@ -16,6 +16,7 @@ import { siteSchema, type Site } from '../schemas/site.ts';
 import { townSchema, type Town } from '../schemas/town.ts';
 import { withSharedRanks } from './items.ts';
 import { checkOutcomes, checkReport, checkTownsAndOrder, type LoadedReport, type ReportFiles } from '../validation/cross.ts';
+import { checkTown } from '../validation/not-given.ts';
 import { sortProblems, type Problem } from '../validation/problem.ts';
 import { checkEntry, listFolder, readUtf8, readYamlFile, SIZE_LIMITS, TO_FILL, type YamlFile } from '../validation/yaml.ts';
 import { parseNarrative, type Narrative } from './narrative.ts';
@@ -108,7 +109,7 @@ function loadFresh(contentDir: string, projectRoot: string, reading: (file: stri
   for (const { name } of listFolder(townsDir, rel(townsDir), problems).filter((e) => e.name.endsWith('.yaml'))) {
     const abs = path.join(townsDir, name);
     const town = readYamlFile(abs, rel(abs), townSchema);
-    problems.push(...town.problems);
+    problems.push(...town.problems, ...checkTown(rel(abs), town));
     const id = name.replace(/\.yaml$/, '');
     townFiles.set(id, town);
     if (town.data) towns.push({ id, ...town.data });

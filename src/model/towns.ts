@@ -6,7 +6,7 @@ import type { Figure } from '../schemas/common.ts';
 import type { Outcome } from '../schemas/outcomes.ts';
 import type { PlanItem } from '../schemas/plan.ts';
 import type { Report, SiteContent, TownEntry } from './load.ts';
-import { dateOrder } from './report-dates.ts';
+import { dateOrder, given } from './report-dates.ts';
 
 /** Sortable position of a report's period: year, then the last month it covers. */
 export function periodOrder(report: Report): number {
@@ -40,22 +40,33 @@ function latest(reports: readonly Report[]): string {
 }
 
 export interface CountyTowns {
-  county: string;
-  prefecture: string;
+  /** Undefined where the town file records 原文未提供: such towns are grouped together, as 未注明. */
+  county?: string;
+  prefecture?: string;
   /** The town that published most recently first, as townsWithReports orders them. */
   towns: TownReports[];
 }
 
-/** Towns with reports grouped by their county (city, district), the county that published most recently first. */
+/**
+ * Towns with reports grouped by their county (city, district), the county that published most recently
+ * first; towns whose county the source does not give (原文未提供) form one group of their own.
+ */
 export function townsByCounty(content: SiteContent): CountyTowns[] {
   const groups = new Map<string, CountyTowns>();
   for (const entry of townsWithReports(content)) {
-    const key = JSON.stringify([entry.town.prefecture, entry.town.county]);
-    const group = groups.get(key) ?? { county: entry.town.county, prefecture: entry.town.prefecture, towns: [] };
+    const county = given(entry.town.county);
+    const prefecture = county === undefined ? undefined : given(entry.town.prefecture);
+    const key = JSON.stringify([prefecture, county]);
+    const group = groups.get(key) ?? { ...(county ? { county } : {}), ...(prefecture ? { prefecture } : {}), towns: [] };
     group.towns.push(entry);
     groups.set(key, group);
   }
   return [...groups.values()];
+}
+
+/** Where a town lies as far as its file says, largest first (浙江省嘉兴市桐乡市): parts recorded as 原文未提供 left out. */
+export function placeOf(town: TownEntry, parts: readonly ('province' | 'prefecture' | 'county')[] = ['province', 'prefecture', 'county']): string {
+  return parts.map((part) => given(town[part]) ?? '').join('');
 }
 
 /** The town's report of the period before and after this one (上一期 / 下一期). */

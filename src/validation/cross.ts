@@ -14,6 +14,7 @@ import { formatReportPeriod, statesNumber } from '../model/format.ts';
 import { itemsById } from '../model/items.ts';
 import { computedRate, ratesDisagree } from '../model/progress.ts';
 import type { Problem } from './problem.ts';
+import { notGivenWarnings } from './not-given.ts';
 import type { YamlFile } from './yaml.ts';
 
 export type ReportFiles = { [K in keyof typeof REPORT_FILES]: YamlFile<ReturnType<(typeof REPORT_FILES)[K]['schema']['parse']>> };
@@ -89,11 +90,7 @@ export function checkReport(report: LoadedReport, towns: Map<string, YamlFile<To
     if (published && Number(published.date.slice(0, 4)) < meta.period.year) {
       warn('report', ['publishedAt'], `发布年份 ${published.date.slice(0, 4)} 早于报告所属年份 ${meta.period.year}，请核对`);
     }
-    for (const [field, label] of NOT_GIVEN_FIELDS) {
-      if (meta[field] === NOT_GIVEN) {
-        warn('report', [field], `${label}记为“${NOT_GIVEN}”，页面上照此注明。原发布页面上有这一项的，请照原文填写`);
-      }
-    }
+    problems.push(...notGivenWarnings(`${report.dir}/${fileName('report')}`, files.report, NOT_GIVEN_FIELDS, (label) => `${label}记为“${NOT_GIVEN}”，页面上照此注明。原发布页面上有这一项的，请照原文填写`));
     for (const [field, label, instead] of NEVER_NOT_GIVEN) {
       if (meta[field] === NOT_GIVEN) {
         error('report', [field], `${label}不能记为“${NOT_GIVEN}”：每个页面、一图读懂和嵌入图表的来源都显示它。原发布页面上没有${label}时，${instead}，并在 notes 中说明是编者所拟`);

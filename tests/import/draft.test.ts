@@ -64,9 +64,9 @@ describe('disclosure metadata', () => {
     expect(report).toMatch(/\nreportType: 工作总结\n/u);
     expect(report).not.toMatch(/2024-03-01|example\.invalid|待补充|待填写|docNumber|meeting|excerpt/u);
     expect(draft.townId).toBe('qingfeng');
-    // The town file: the name from the title; where it lies is not in the text; no empty scopes.
-    expect(draft.townFile).toMatch(/name: 清风镇/u);
-    expect(draft.townFile).toMatch(/province: 待填写/u);
+    // The town file: the name from the title; where it lies is not in the text (原文未提供); no empty scopes.
+    expect(draft.townFile).toMatch(/name: 清风镇\ncounty: 原文未提供\nprefecture: 原文未提供\nprovince: 原文未提供\n/u);
+    expect(draft.townFile).not.toMatch(/待填写/u);
     expect(draft.townFile).not.toMatch(/scopes/u);
   });
 });

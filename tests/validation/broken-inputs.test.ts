@@ -612,6 +612,19 @@ describe('reports as towns publish them (issue 12)', () => {
       `);
   });
 
+  it('a town whose county, prefecture and province the source does not give: a located warning each', () => {
+    expect(problemsAfter('content/towns/testtown.yaml', (t) => t
+      .replace('county: 测试市', 'county: 原文未提供')
+      .replace('prefecture: 测试地区', 'prefecture: 原文未提供')
+      .replace('province: 测试省', 'province: 原文未提供'))).toMatchInlineSnapshot(`
+        [
+          "content/towns/testtown.yaml:2:9  county  警告：所属县（市、区）记为“原文未提供”：网站上不写它（乡镇页面只写已知的地名，首页把所属县（市、区）未注明的乡镇列在一起）。知道的请照实填写",
+          "content/towns/testtown.yaml:3:13  prefecture  警告：所属地级市记为“原文未提供”：网站上不写它（乡镇页面只写已知的地名，首页把所属县（市、区）未注明的乡镇列在一起）。知道的请照实填写",
+          "content/towns/testtown.yaml:4:11  province  警告：所属省份记为“原文未提供”：网站上不写它（乡镇页面只写已知的地名，首页把所属县（市、区）未注明的乡镇列在一起）。知道的请照实填写",
+        ]
+      `);
+  });
+
   it('a date written otherwise, a link that is none, a multi-year period the wrong way round', () => {
     expect(problemsAfter(`${REPORT}/report.yaml`, (t) => t
       .replace('publishedAt: 2023-07-10 09:30', 'publishedAt: 2023年7月10日')
