@@ -208,7 +208,7 @@ function figureMap(id: string, f: DraftFigure): Drafted<typeof figureSchema> {
       bound: f.bound,
       impliedUnit: f.impliedUnit,
       percent: f.percent,
-      growth: f.growth && { value: asWritten(f.growth.value, f.growth.written, notes), unit: f.growth.unit === '%' ? undefined : f.growth.unit, kind: f.growth.kind },
+      growth: f.growth && { value: asWritten(f.growth.value, f.growth.written, notes), unit: f.growth.unit === '%' ? undefined : f.growth.unit, kind: f.growth.kind, verb: f.growth.verb },
       rank: f.rank && { ...f.rank },
       quote: f.quote,
     },

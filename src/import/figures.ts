@@ -775,8 +775,13 @@ function quantityFields(f: Building): NonNullable<DraftProgress['done']> {
   return { value: f.value!, unit: f.unit!, ...(f.bound ? { bound: f.bound } : {}) };
 }
 
+/**
+ * A growth as written: `同比上升6.49%` keeps its verb (verb: 上升), `平均时限缩短40%` is -40 with verb: 缩短;
+ * the plain 增长 and 下降 are what a page says without a verb, so they are not written.
+ */
 function growthOf(m: MentionOf<'growth'>): DraftGrowth {
-  return { value: m.value, unit: m.unit, ...(m.kind ? { kind: m.kind } : {}), ...writtenIf(m.written, Math.abs(m.value)) };
+  const verb = m.verb && m.verb !== (m.value < 0 ? '下降' : '增长') ? { verb: m.verb } : {};
+  return { value: m.value, unit: m.unit, ...(m.kind ? { kind: m.kind } : {}), ...verb, ...writtenIf(m.written, Math.abs(m.value)) };
 }
 
 /**

@@ -6,6 +6,7 @@
  * bare percentages and numbers whose unit the text left out. Grouping them into figures is figures.ts.
  */
 import { chineseNumber, parsePeriod } from '../model/period.ts';
+import { FALL_VERBS, RISE_VERBS } from '../schemas/common.ts';
 
 interface Span {
   start: number;
@@ -16,7 +17,7 @@ export type Mention =
   | (Span & { type: 'period'; text: string })
   | (Span & { type: 'quantity'; value: number; written: string; unit: string; bound?: '余' | '多' | '以上' | '近' | '约' })
   | (Span & { type: 'percent'; value: number; written: string })
-  | (Span & { type: 'growth'; value: number; written: string; unit: '%' | '个百分点'; kind?: '累计增速' | '同比' | '环比' | '增速' })
+  | (Span & { type: 'growth'; value: number; written: string; unit: '%' | '个百分点'; kind?: '累计增速' | '同比' | '环比' | '增速'; verb?: GrowthVerb })
   | (Span & { type: 'rank'; position: number; scope?: string; written: string; continuation: boolean })
   | (Span & { type: 'completion'; rate: number; rateName: string })
   | (Span & { type: 'unitless'; value: number });
@@ -37,11 +38,19 @@ const QUANTITY = new RegExp(
 /** A count in Chinese numerals, taken only when it counts the list right before it: 小横床村、南浦村两个村. */
 const LISTED_COUNT = /([两二三四五六七八九十])(个|家|所|座|项|条|户|名)/gu;
 const PERCENT = new RegExp(String.raw`(?<![\d.])${NUM}\s*[%％]`, 'gu');
+type GrowthVerb = (typeof RISE_VERBS)[number] | (typeof FALL_VERBS)[number];
+/**
+ * The content model's verbs of a change (上升, 缩短…) that say a figure's own growth. Left out: verbs that
+ * mostly change another rate (降幅收窄2.1个百分点, 差距扩大, 降幅回升), which are no growth of the figure.
+ */
+const VERBS = [...RISE_VERBS, ...FALL_VERBS].filter((v) => !['收窄', '扩大', '回升', '压缩', '减小'].includes(v)).join('|');
+/** A growth ends in one of them (同比上升6.49%, 平均时限缩短40%); none after 累计增速, 增速, 增幅. */
+const VERB_AT_END = new RegExp(`(${VERBS})$`, 'u');
 const GROWTH = new RegExp(
-  String.raw`(累计增速|累计增长|累计增幅|同比(?:增长|增加|提高|上升|下降|减少|下滑|回落|降低|增幅)?|环比(?:增长|增加|提高|上升|下降|减少|下滑|回落|降低)?|[比较](?:上年|去年|上年同期|去年同期)(?:同期)?(?:增长|增加|提高|上升|下降|减少|下滑|回落|降低)|增速|增幅|增长|增加|提高|提升|上升|下降|减少|下滑|回落|降低)了?(?:为|达|达到)?\s*(-|－|负)?${NUM}\s*([%％]|个百分点)`,
+  String.raw`(累计增速|累计增长|累计增幅|同比(?:${VERBS}|增幅)?|环比(?:${VERBS})?|[比较](?:上年|去年|上年同期|去年同期)(?:同期)?(?:${VERBS})|增速|增幅|${VERBS})了?(?:为|达|达到)?\s*(-|－|负)?${NUM}\s*([%％]|个百分点)`,
   'gu',
 );
-const FALLING = /下降|减少|下滑|回落|降低/u;
+const FALLING = new RegExp(FALL_VERBS.join('|'), 'u');
 const SCOPE = '全市|全县|全区|全省|全国|全镇|全乡|全街道|同类乡镇|同类街道|同类镇街|同类街镇|[A-Z]{1,3}类(?:乡镇|镇街|街镇)?';
 const POSITION = `(\\d{1,3}|${CN_NUM})`;
 /** What may not follow a rank's number: 第一季度, 第一批, 第十五次 are not ranks. */
@@ -114,7 +123,8 @@ export function scanMentions(text: string, places: string[] = []): Mention[] {
     const magnitude = Number(m[3]);
     const falling = FALLING.test(keyword) || m[2] !== undefined;
     const kind = keyword.startsWith('累计') ? '累计增速' : /^(同比|[比较])/u.test(keyword) ? '同比' : keyword.startsWith('环比') ? '环比' : /^(增速|增幅)$/u.test(keyword) ? '增速' : undefined;
-    add({ type: 'growth', start: m.index, end: m.index + m[0].length, value: falling ? -magnitude : magnitude, written: m[3]!, unit: m[4] === '个百分点' ? '个百分点' : '%', ...(kind ? { kind } : {}) }, 1);
+    const verb = VERB_AT_END.exec(keyword)?.[1] as GrowthVerb | undefined;
+    add({ type: 'growth', start: m.index, end: m.index + m[0].length, value: falling ? -magnitude : magnitude, written: m[3]!, unit: m[4] === '个百分点' ? '个百分点' : '%', ...(kind ? { kind } : {}), ...(verb ? { verb } : {}) }, 1);
   }
   for (const m of text.matchAll(COMPLETION_RATE)) {
     add({ type: 'completion', start: m.index, end: m.index + m[0].length, rate: Number(m[2]), rateName: m[1]! }, 2);

@@ -3,7 +3,8 @@
  * this test (not copied from the corpus): lists with 分别, a rank several items share, growth in
  * brackets (full-width and ASCII), 亿 without 元, numbers kept as written, from–to changes; titles over
  * two lines or run into the text, breadcrumbs, table residue, watermarks, meeting/speaker/salutation
- * lines, a 政府工作报告 of year N reviewing N−1, and nothing invented for what the text does not give.
+ * lines, a 政府工作报告 of year N reviewing N−1, nothing invented for what the text does not give, and a
+ * growth's verb as written (上升, 缩短).
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -201,5 +202,27 @@ describe('page shapes', () => {
       [3, '公里'],
       [1200, '人'],
     ]);
+  });
+});
+
+describe('a growth keeps the verb the report says it with (content model: growth.verb)', () => {
+  it('上升 and 缩短 as written, the value signed by the change; 增长 and 下降 are the defaults, not written', () => {
+    const r = figures('窗口办件平均时限缩短40%，群众满意率同比上升6.49%，农民收入增长5%，能耗同比下降3%。');
+    expect(r.figures.map((f) => ({ name: f.name, growth: f.growth }))).toEqual([
+      { name: '窗口办件平均时限', growth: { value: -40, unit: '%', verb: '缩短' } },
+      { name: '群众满意率', growth: { value: 6.49, unit: '%', kind: '同比', verb: '上升' } },
+      { name: '农民收入', growth: { value: 5, unit: '%' } },
+      { name: '能耗', growth: { value: -3, unit: '%', kind: '同比' } },
+    ]);
+  });
+
+  it('a decline that narrows (降幅收窄2个百分点) is no growth of its own', () => {
+    const r = figures('工业产值同比下降5%，降幅较上月收窄2个百分点。');
+    expect(r.figures.map((f) => f.name)).toEqual(['工业产值']);
+  });
+
+  it('the draft writes the verb beside the negative value (the check wants them to agree)', () => {
+    const draft = draftReport('某镇2024年工作总结\n\n一、主要成效\n企业开办平均时限缩短40%。', { id: 'mouzhen-2024', today: '2024-03-01' });
+    expect(draft.files['indicators.yaml']).toMatch(/value: -40\n\s+verb: 缩短/u);
   });
 });
