@@ -210,6 +210,7 @@ function figureMap(id: string, f: DraftFigure): Drafted<typeof figureSchema> {
       percent: f.percent,
       growth: f.growth && { value: asWritten(f.growth.value, f.growth.written, notes), unit: f.growth.unit === '%' ? undefined : f.growth.unit, kind: f.growth.kind, verb: f.growth.verb },
       rank: f.rank && { ...f.rank },
+      completion: f.completion && { rate: asWritten(f.completion.rate as number, f.completion.written, notes), target: f.completion.target },
       quote: f.quote,
     },
     { '.': notes.map((r) => REVIEW + r) },

@@ -5,7 +5,7 @@
  * as the report wrote it (12.0) and the notes written as `# 待核对：…` comments.
  */
 import type { z } from 'zod';
-import type { figureSchema, growthSchema, rankSchema } from '../schemas/common.ts';
+import type { completionSchema, figureSchema, growthSchema, rankSchema } from '../schemas/common.ts';
 import type { planItemSchema, targetSchema } from '../schemas/plan.ts';
 import type { progressSchema, projectSchema } from '../schemas/projects.ts';
 
@@ -23,10 +23,14 @@ export type DraftGrowth = z.input<typeof growthSchema> & WrittenForm;
 
 export type DraftRank = z.input<typeof rankSchema>;
 
+export type DraftCompletion = z.input<typeof completionSchema> & WrittenForm;
+
 export type DraftProgress = z.input<typeof progressSchema>;
 
 /** A figure without its id (given when the report's ids are allocated) and the editor's highlight. */
-export type DraftFigure = Omit<z.input<typeof figureSchema>, 'id' | 'highlight' | 'growth'> & WrittenForm & ReviewNotes & { growth?: DraftGrowth };
+export type DraftFigure = Omit<z.input<typeof figureSchema>, 'id' | 'highlight' | 'growth' | 'completion'> &
+  WrittenForm &
+  ReviewNotes & { growth?: DraftGrowth; completion?: DraftCompletion };
 
 /** A project with progress: the importer drafts no milestones. */
 export type DraftProject = Omit<z.input<typeof projectSchema>, 'id' | 'progress' | 'figures' | 'milestones'> &

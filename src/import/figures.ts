@@ -180,6 +180,7 @@ class ParagraphReader {
       ...(f.percent ? { percent: f.percent } : {}),
       ...(f.growth ? { growth: f.growth } : {}),
       ...(f.rank ? { rank: f.rank } : {}),
+      ...(f.completion ? { completion: f.completion } : {}),
       quote: this.text.slice(f.quoteStart, f.quoteEnd).trim(),
       review: [...f.review],
     };
@@ -299,7 +300,7 @@ class PartReader {
         );
       }
       case 'completion':
-        return this.completion(m, r);
+        return this.completionOfFigure(m, r) ?? this.completion(m, r);
       case 'unitless':
         return this.unitless(m, r);
     }
@@ -633,6 +634,22 @@ class PartReader {
 
   // -------------------------------------------------------------------------------------------------
   // Completion rates: 完成率65%, 占年计划的80%
+
+  /**
+   * `地方财政收入实现2496万元，完成任务的117.46%，同比增长28.7%`: a share of a target right after an
+   * amount (or a figure with its growth or rank) is that figure's completion; the figure stays an
+   * indicator and takes the growth that follows.
+   */
+  private completionOfFigure(m: MentionOf<'completion'>, r: Reading): number | undefined {
+    const { last } = r;
+    const target = /^(?:完成|达到)了?(.*(?:目标|任务|计划)数?)$/u.exec(m.rateName)?.[1];
+    if (!target || !last || last.completion || last.value === undefined || last.unit === '%') return undefined;
+    if (!(r.name === '' && this.paragraph.onlySeparators(last.lastEnd, m.start))) return undefined;
+    if (!(isAmountName(last.name) || last.growth || last.rank)) return undefined;
+    last.completion = { rate: m.rate, target, ...writtenIf(m.written, m.rate) };
+    this.extend(last, m.end);
+    return m.end;
+  }
 
   /**
    * `拆除违法建筑2.3万平方米，完成率达76%`: the quantity before the rate (not an indicator with growth or

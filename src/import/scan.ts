@@ -19,7 +19,7 @@ export type Mention =
   | (Span & { type: 'percent'; value: number; written: string })
   | (Span & { type: 'growth'; value: number; written: string; unit: '%' | '个百分点'; kind?: '累计增速' | '同比' | '环比' | '增速'; verb?: GrowthVerb })
   | (Span & { type: 'rank'; position: number; scope?: string; written: string; continuation: boolean })
-  | (Span & { type: 'completion'; rate: number; rateName: string })
+  | (Span & { type: 'completion'; rate: number; written: string; rateName: string })
   | (Span & { type: 'unitless'; value: number });
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
@@ -127,10 +127,10 @@ export function scanMentions(text: string, places: string[] = []): Mention[] {
     add({ type: 'growth', start: m.index, end: m.index + m[0].length, value: falling ? -magnitude : magnitude, written: m[3]!, unit: m[4] === '个百分点' ? '个百分点' : '%', ...(kind ? { kind } : {}), ...(verb ? { verb } : {}) }, 1);
   }
   for (const m of text.matchAll(COMPLETION_RATE)) {
-    add({ type: 'completion', start: m.index, end: m.index + m[0].length, rate: Number(m[2]), rateName: m[1]! }, 2);
+    add({ type: 'completion', start: m.index, end: m.index + m[0].length, rate: Number(m[2]), written: m[2]!, rateName: m[1]! }, 2);
   }
   for (const m of text.matchAll(COMPLETION_SHARE)) {
-    add({ type: 'completion', start: m.index, end: m.index + m[0].length, rate: Number(m[2]), rateName: m[1]! }, 2);
+    add({ type: 'completion', start: m.index, end: m.index + m[0].length, rate: Number(m[2]), written: m[2]!, rateName: m[1]! }, 2);
   }
   const ranks: (Span & { type: 'rank'; position: number; scope?: string; written: string; continuation: boolean })[] = [];
   const addRank = (start: number, end: number, scope: string | undefined, position: string, writtenFrom: number, continuation = false) => {

@@ -79,15 +79,27 @@ function figureFact(f: Yaml): Fact {
 }
 
 /**
+ * A figure, and its completion (`完成任务的117.46%`) as a figure of its own in %, named 完成<target> as
+ * a project's rate is named by its rateName: the expected files record the rate as one figure
+ * (地方财政收入完成任务 117.46%), whether the draft puts it on the figure or on a project.
+ */
+function figureFacts(f: Yaml): Fact[] {
+  const completion = f['completion'] as { rate: number; target?: string } | undefined;
+  if (!completion) return [figureFact(f)];
+  return [figureFact(f), { name: `${String(f['name'])}完成${completion.target ?? ''}`, value: completion.rate, unit: '%', quote: String(f['quote']) }];
+}
+
+/**
  * Every figure of a report folder: indicators, figures, project figures, and a project's progress as
- * figures too (done and total under the project's name, the rate under the rate's name, in %).
+ * figures too (done and total under the project's name, the rate under the rate's name, in %), and a
+ * figure's completion as a figure in % (figureFacts).
  */
 export function factsOfReport(dir: string): Fact[] {
   const facts: Fact[] = [];
-  for (const f of (readYaml(path.join(dir, 'indicators.yaml'))['indicators'] as Yaml[]) ?? []) facts.push(figureFact(f));
-  for (const f of (readYaml(path.join(dir, 'figures.yaml'))['figures'] as Yaml[]) ?? []) facts.push(figureFact(f));
+  for (const f of (readYaml(path.join(dir, 'indicators.yaml'))['indicators'] as Yaml[]) ?? []) facts.push(...figureFacts(f));
+  for (const f of (readYaml(path.join(dir, 'figures.yaml'))['figures'] as Yaml[]) ?? []) facts.push(...figureFacts(f));
   for (const p of (readYaml(path.join(dir, 'projects.yaml'))['projects'] as Yaml[]) ?? []) {
-    for (const f of (p['figures'] as Yaml[] | undefined) ?? []) facts.push(figureFact(f));
+    for (const f of (p['figures'] as Yaml[] | undefined) ?? []) facts.push(...figureFacts(f));
     const progress = p['progress'] as Yaml | undefined;
     if (!progress) continue;
     const quote = String(progress['quote']);
