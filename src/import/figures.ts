@@ -178,7 +178,11 @@ class ParagraphReader {
       ...(f.value !== undefined && f.unit ? { value: f.value, unit: f.unit, ...(f.written ? { written: f.written } : {}) } : {}),
       ...(f.bound ? { bound: f.bound } : {}),
       ...(f.percent ? { percent: f.percent } : {}),
+      ...(f.ratio ? { ratio: f.ratio } : {}),
+      ...(f.from ? { from: f.from } : {}),
+      ...(f.estimate ? { estimate: true } : {}),
       ...(f.growth ? { growth: f.growth } : {}),
+      ...(f.compare ? { compare: f.compare } : {}),
       ...(f.rank ? { rank: f.rank } : {}),
       ...(f.completion ? { completion: f.completion } : {}),
       quote: this.text.slice(f.quoteStart, f.quoteEnd).trim(),
@@ -709,10 +713,16 @@ class PartReader {
       lastEnd: m.end,
       nameFrom,
     };
+    if (this.estimated(m.start)) f.estimate = true;
     this.sentence.periodFresh = false;
     this.built.push(f);
     if (this.project) this.project.figures.push(f);
     return f;
+  }
+
+  /** `预计全年实现地区生产总值5.2亿元`: a figure after 预计 in its part of the sentence is an estimate. */
+  private estimated(start: number): boolean {
+    return this.text.slice(this.from, start).includes('预计');
   }
 
   /** The figure reaches to `end`: its quote runs to the end of that segment. */
@@ -784,8 +794,8 @@ function quantityOf(m: MentionOf<'quantity'>): Pick<Building, 'value' | 'unit' |
   return { value: m.value, unit: m.unit, ...(m.bound ? { bound: m.bound } : {}), ...writtenIf(m.written, m.value) };
 }
 
-function percentOf(m: MentionOf<'percent'>): Pick<Building, 'value' | 'unit' | 'written'> {
-  return { value: m.value, unit: '%', ...writtenIf(m.written, m.value) };
+function percentOf(m: MentionOf<'percent'>): Pick<Building, 'value' | 'unit' | 'bound' | 'written'> {
+  return { value: m.value, unit: '%', ...(m.bound ? { bound: m.bound } : {}), ...writtenIf(m.written, m.value) };
 }
 
 function quantityFields(f: Building): NonNullable<DraftProgress['done']> {

@@ -15,12 +15,17 @@ interface Span {
 
 export type Mention =
   | (Span & { type: 'period'; text: string })
-  | (Span & { type: 'quantity'; value: number; written: string; unit: string; bound?: '余' | '多' | '以上' | '近' | '约' })
-  | (Span & { type: 'percent'; value: number; written: string })
-  | (Span & { type: 'growth'; value: number; written: string; unit: '%' | '个百分点'; kind?: '累计增速' | '同比' | '环比' | '增速'; verb?: GrowthVerb })
+  | (Span & { type: 'quantity'; value: number; written: string; unit: string; bound?: Bound })
+  | (Span & { type: 'percent'; value: number; written: string; bound?: Bound })
+  | (Span & { type: 'growth'; value: number; written: string; unit: '%' | '个百分点'; kind?: '累计增速' | '同比' | '环比' | '增速' | '年均增长'; verb?: GrowthVerb })
   | (Span & { type: 'rank'; position: number; scope?: string; written: string; continuation: boolean })
   | (Span & { type: 'completion'; rate: number; written: string; rateName: string })
   | (Span & { type: 'unitless'; value: number });
+
+/** The words of the content model that make a figure a bound (boundSchema). */
+type Bound = '余' | '多' | '以上' | '超' | '超过' | '突破' | '逾' | '近' | '约';
+/** Lower bounds written before the number: 超50%, 超过5000人, 突破2.7亿元, 逾万人. */
+const BOUND_BEFORE = '超过|超|突破|逾';
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
 const CN_NUM = '[一二三四五六七八九十]+';
@@ -32,12 +37,12 @@ const UNITS = [
   '所', '座', '间', '套', '辆', '台', '棵', '株', '只', '头', '名', '份', '张', '宗', '起', '笔', '篇', '期', '天', '米',
 ];
 const QUANTITY = new RegExp(
-  String.raw`(近|约)?(?<![\d.．A-Za-z第])${NUM}(?![\d.]|\s*[%％])\s*(余|多)?(万|亿)?(余|多)?(${UNITS.join('|')})?(以上)?(?!百分点)`,
+  String.raw`(近|约|${BOUND_BEFORE})?(?<![\d.．A-Za-z第])${NUM}(?![\d.]|\s*[%％])\s*(余|多)?(万|亿)?(余|多)?(${UNITS.join('|')})?(以上)?(?!百分点)`,
   'gu',
 );
 /** A count in Chinese numerals, taken only when it counts the list right before it: 小横床村、南浦村两个村. */
 const LISTED_COUNT = /([两二三四五六七八九十])(个|家|所|座|项|条|户|名)/gu;
-const PERCENT = new RegExp(String.raw`(?<![\d.])${NUM}\s*[%％]`, 'gu');
+const PERCENT = new RegExp(String.raw`(${BOUND_BEFORE})?(?<![\d.])${NUM}\s*[%％]`, 'gu');
 type GrowthVerb = (typeof RISE_VERBS)[number] | (typeof FALL_VERBS)[number];
 /**
  * The content model's verbs of a change (上升, 缩短…) that say a figure's own growth. Left out: verbs that
@@ -47,7 +52,7 @@ const VERBS = [...RISE_VERBS, ...FALL_VERBS].filter((v) => !['收窄', '扩大',
 /** A growth ends in one of them (同比上升6.49%, 平均时限缩短40%); none after 累计增速, 增速, 增幅. */
 const VERB_AT_END = new RegExp(`(${VERBS})$`, 'u');
 const GROWTH = new RegExp(
-  String.raw`(累计增速|累计增长|累计增幅|同比(?:${VERBS}|增幅)?|环比(?:${VERBS})?|[比较](?:上年|去年|上年同期|去年同期)(?:同期)?(?:${VERBS})|增速|增幅|${VERBS})了?(?:为|达|达到)?\s*(-|－|负)?${NUM}\s*([%％]|个百分点)`,
+  String.raw`(累计增速|累计增长|累计增幅|年均(?:${VERBS})|同比(?:${VERBS}|增幅)?|环比(?:${VERBS})?|[比较](?:上年|去年|上年同期|去年同期)(?:同期)?(?:${VERBS})|增速|增幅|${VERBS})了?(?:为|达|达到)?\s*(-|－|负)?${NUM}\s*([%％]|个百分点)`,
   'gu',
 );
 const FALLING = new RegExp(FALL_VERBS.join('|'), 'u');
@@ -79,6 +84,9 @@ const PERIOD = new RegExp(
     String.raw`(?:今年|本年|\d{4}年)?前[一二三]季度`,
     String.raw`(?:今年|本年|\d{4}年)?(?:上半年|下半年|全年)`,
     '今年以来|年初以来|本年以来',
+    String.raw`(?:19|20)\d{2}年?\s*[-—–~至到]+\s*(?:19|20)\d{2}年(?:间|期间)?`,
+    String.raw`[“"]?十[一二三四五六七八九]?五[”"]?(?:期间|时期|以来)`,
+    String.raw`(?:过去|近|这|最近)?(?:\d{1,2}|[二两三四五六七八九十]+)年(?:来|以来|间)`,
     String.raw`\d{4}年(?=[，,])`,
   ].join('|'),
   'uy',
@@ -122,7 +130,7 @@ export function scanMentions(text: string, places: string[] = []): Mention[] {
     const keyword = m[1]!;
     const magnitude = Number(m[3]);
     const falling = FALLING.test(keyword) || m[2] !== undefined;
-    const kind = keyword.startsWith('累计') ? '累计增速' : /^(同比|[比较])/u.test(keyword) ? '同比' : keyword.startsWith('环比') ? '环比' : /^(增速|增幅)$/u.test(keyword) ? '增速' : undefined;
+    const kind = keyword.startsWith('年均') ? '年均增长' : keyword.startsWith('累计') ? '累计增速' : /^(同比|[比较])/u.test(keyword) ? '同比' : keyword.startsWith('环比') ? '环比' : /^(增速|增幅)$/u.test(keyword) ? '增速' : undefined;
     const verb = VERB_AT_END.exec(keyword)?.[1] as GrowthVerb | undefined;
     add({ type: 'growth', start: m.index, end: m.index + m[0].length, value: falling ? -magnitude : magnitude, written: m[3]!, unit: m[4] === '个百分点' ? '个百分点' : '%', ...(kind ? { kind } : {}), ...(verb ? { verb } : {}) }, 1);
   }
@@ -160,9 +168,10 @@ export function scanMentions(text: string, places: string[] = []): Mention[] {
     const unit = `${multiplier ?? ''}${unitWord ?? ''}`;
     if (unit === '' || number === undefined) continue;
     // A threshold, not a count: 经营性收入超过20万元的村.
-    if (/(?:超过|高于|低于|不足|不低于|不少于|以上|以下)$/u.test(text.slice(0, m.index)) && text[m.index + m[0].length] === '的') continue;
+    const threshold = /(?:超过|高于|低于|不足|不低于|不少于|以上|以下)$/u.test(text.slice(0, m.index)) || (approx !== undefined && approx !== '近' && approx !== '约');
+    if (threshold && text[m.index + m[0].length] === '的') continue;
     const about = aboutFirst ?? aboutAfter;
-    const bound = about === '余' || about === '多' ? about : over ? '以上' : approx === '近' || approx === '约' ? approx : undefined;
+    const bound = (about === '余' || about === '多' ? about : over ? '以上' : approx) as Bound | undefined;
     add({ type: 'quantity', start: m.index, end: m.index + m[0].length, value: Number(number), written: number, unit, ...(bound ? { bound } : {}) }, 4);
   }
   for (const m of text.matchAll(LISTED_COUNT)) {
@@ -173,7 +182,7 @@ export function scanMentions(text: string, places: string[] = []): Mention[] {
       add({ type: 'quantity', start: m.index, end: m.index + m[0].length, value: n, written: m[1]!, unit: m[2]! }, 4);
     }
   }
-  for (const m of text.matchAll(PERCENT)) add({ type: 'percent', start: m.index, end: m.index + m[0].length, value: Number(m[1]), written: m[1]! }, 5);
+  for (const m of text.matchAll(PERCENT)) add({ type: 'percent', start: m.index, end: m.index + m[0].length, value: Number(m[2]), written: m[2]!, ...(m[1] ? { bound: m[1] as Bound } : {}) }, 5);
   for (const m of text.matchAll(UNITLESS)) add({ type: 'unitless', start: m.index, end: m.index + m[0].length, value: Number(m[1]) }, 6);
 
   found.sort((a, b) => a.m.start - b.m.start || a.priority - b.priority || b.m.end - a.m.end);

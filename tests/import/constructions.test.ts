@@ -22,3 +22,34 @@ describe('completion on a figure', () => {
     expect(projects[0]?.progress).toMatchObject({ rate: 80 });
   });
 });
+
+describe('年均增长 and periods of several years', () => {
+  it('年均增长 is a growth of kind 年均增长, and the period of a five-year review is kept as written', () => {
+    const [f] = figures('2016—2020年，农业总产值达到6.3亿元，年均增长5.4%。');
+    expect(f).toMatchObject({ name: '农业总产值', period: '2016—2020年', value: 6.3, unit: '亿元', growth: { value: 5.4, kind: '年均增长' } });
+  });
+
+  it('“十三五”期间 and 五年来 open a period too', () => {
+    expect(figures('“十三五”期间，累计新增就业岗位1200个。')[0]).toMatchObject({ period: '“十三五”期间', value: 1200, unit: '个' });
+    expect(figures('五年来，财政收入年均下降2.5%。')[0]).toMatchObject({ period: '五年来', name: '财政收入', growth: { value: -2.5, kind: '年均增长' } });
+  });
+});
+
+describe('lower bounds and estimates', () => {
+  it('超, 超过, 突破 and 逾 before the number are lower bounds, on counts and percentages', () => {
+    expect(figures('服务群众超过6000人次。')[0]).toMatchObject({ value: 6000, unit: '人次', bound: '超过' });
+    expect(figures('村集体经营性收入突破300万元。')[0]).toMatchObject({ value: 300, unit: '万元', bound: '突破' });
+    expect(figures('参保人数逾8000人。')[0]).toMatchObject({ value: 8000, unit: '人', bound: '逾' });
+    expect(figures('垃圾分类覆盖率超95%。')[0]).toMatchObject({ name: '垃圾分类覆盖率', value: 95, unit: '%', bound: '超' });
+  });
+
+  it('a threshold with 超过 (收入超过20万元的村) is no figure', () => {
+    expect(figures('经营性收入超过20万元的村达到9个。').map((f) => f.value)).toEqual([9]);
+  });
+
+  it('the figures after 预计 are estimates, and 预计 is not part of their names', () => {
+    const fs = figures('预计全年实现地区生产总值12.5亿元，增长6%；完成固定资产投资3亿元。');
+    expect(fs[0]).toMatchObject({ name: '地区生产总值', estimate: true, growth: { value: 6 } });
+    expect(fs[1]).not.toHaveProperty('estimate');
+  });
+});
