@@ -148,7 +148,8 @@ export function draftReport(text: string, options: DraftOptions): Draft {
   const all = [...figures, ...projects.flatMap((p) => p.figures)];
   const periodsOf = (list: (string | undefined)[]) => list.filter((p): p is string => p !== undefined);
   const growing = ordered.filter((d) => d.figure.growth);
-  const ranked = ordered.filter((d) => d.figure.rank);
+  // A rank without an exact place (前列, 前三) has no bar to draw.
+  const ranked = ordered.filter((d) => d.figure.rank?.position !== undefined);
   const charts = chartsFile(title ?? townName, [
     { id: 'indicator-growth', kind: 'growth', title: '主要指标增速', items: growing.map((d) => d.id), periods: periodsOf(growing.map((d) => d.figure.period)) },
     { id: 'indicator-rank', kind: 'rank', title: '指标和工作排名', items: ranked.map((d) => d.id), periods: periodsOf(ranked.map((d) => d.figure.period)) },

@@ -294,7 +294,8 @@ class PartReader {
       case 'rank': {
         this.dropAttributeName(r);
         if (!m.scope) return this.unscopedRank(m);
-        const rank: DraftRank = { position: m.position, scope: m.scope, written: m.written };
+        if (m.position === undefined) return this.inexactRank(m, r);
+        const rank: DraftRank = { ...(m.position !== undefined ? { position: m.position } : {}), scope: m.scope, ...(m.subject ? { subject: m.subject } : {}), written: m.written };
         return (
           this.sharedRank(rank, m, r) ??
           this.continuedRank(rank, m, r) ??
@@ -589,6 +590,18 @@ class PartReader {
    */
   private figureWith<K extends 'growth' | 'rank'>(key: K, value: NonNullable<Building[K]>, m: Mention, r: Reading): number {
     this.newFigure(m, r.name, 'before', r.start)[key] = value;
+    return m.end;
+  }
+
+  /**
+   * `净增“四上”企业7家，增量居全县首位`: a rank without an exact place (前列, 首位, 前三, 第一方阵) goes on
+   * the figure right before it, as written, without a position; with no number before it
+   * (`测评均位列全市前列`) it holds no figure and is noted.
+   */
+  private inexactRank(m: MentionOf<'rank'>, r: Reading): number {
+    const rank: DraftRank = { scope: m.scope!, ...(m.subject ? { subject: m.subject } : {}), written: m.written };
+    const taken = r.last && (r.last.value !== undefined || r.last.growth) ? this.ofLast('rank', rank, m, r) : undefined;
+    if (taken === undefined) this.paragraph.skip(`“${this.clauseUpTo(m)}”没有确切名次，前面也没有它所排的数字，没有列入`);
     return m.end;
   }
 

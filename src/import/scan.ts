@@ -8,6 +8,8 @@
 import { chineseNumber, parsePeriod } from '../model/period.ts';
 import { FALL_VERBS, RISE_VERBS } from '../schemas/common.ts';
 
+type MentionOf<T extends Mention['type']> = Extract<Mention, { type: T }>;
+
 interface Span {
   start: number;
   end: number;
@@ -18,7 +20,7 @@ export type Mention =
   | (Span & { type: 'quantity'; value: number; written: string; unit: string; bound?: Bound })
   | (Span & { type: 'percent'; value: number; written: string; bound?: Bound })
   | (Span & { type: 'growth'; value: number; written: string; unit: '%' | '个百分点'; kind?: '累计增速' | '同比' | '环比' | '增速' | '年均增长'; verb?: GrowthVerb })
-  | (Span & { type: 'rank'; position: number; scope?: string; written: string; continuation: boolean })
+  | (Span & { type: 'rank'; position?: number; scope?: string; subject?: RankSubject; written: string; continuation: boolean })
   | (Span & { type: 'completion'; rate: number; written: string; rateName: string })
   | (Span & { type: 'unitless'; value: number });
 
@@ -68,6 +70,17 @@ const RANK_WITH_VERB = new RegExp(
 );
 const RANK_SCOPED = (places: string) => new RegExp(`(${SCOPE}${places})第${POSITION}(?:名|位)?${NOT_AFTER_RANK}`, 'gu');
 const RANK_CONTINUED = new RegExp(`、(${SCOPE}|[\\u4e00-\\u9fa5A-Z]{2,4}?)第${POSITION}(?:名|位)?${NOT_AFTER_RANK}`, 'uy');
+type RankSubject = 'growth' | 'amount' | 'increase';
+const SUBJECTS: Record<string, RankSubject> = { 增速: 'growth', 增幅: 'growth', 总量: 'amount', 增量: 'increase' };
+/**
+ * A rank without an exact place, as written: 增速居全市前列, 总量位居全县首位, 进入全省前三, 稳居全市第一方阵.
+ * The word before the verb says what is ranked (增速, 总量, 增量).
+ */
+const RANK_INEXACT = (places: string) =>
+  new RegExp(
+    `(?:(增速|增幅|总量|增量)([均都])?)?((?:稳|继续|连续)?(?:位居|位列|位于|居于|名列|排在|排名|进入|跻身|保持|居|列|处于))(${SCOPE}${places})(?:同类乡镇|乡镇|镇街)?(前列|首位|前[一二三四五六七八九十\\d]+(?:名|位)?|第一方阵|第一梯队)`,
+    'gu',
+  );
 const COMPLETION_RATE = new RegExp(String.raw`(完成率|完成进度|执行率)(?:为|达|达到|已达)?\s*${NUM}\s*[%％]`, 'gu');
 const COMPLETION_SHARE = new RegExp(
   String.raw`((?:完成|达到|占)了?(?:全年|年度|本年度|全年度|年)?(?:目标任务|目标|计划任务|计划|任务)(?:数)?)的\s*${NUM}\s*[%％]`,
@@ -140,7 +153,7 @@ export function scanMentions(text: string, places: string[] = []): Mention[] {
   for (const m of text.matchAll(COMPLETION_SHARE)) {
     add({ type: 'completion', start: m.index, end: m.index + m[0].length, rate: Number(m[2]), written: m[2]!, rateName: m[1]! }, 2);
   }
-  const ranks: (Span & { type: 'rank'; position: number; scope?: string; written: string; continuation: boolean })[] = [];
+  const ranks: MentionOf<'rank'>[] = [];
   const addRank = (start: number, end: number, scope: string | undefined, position: string, writtenFrom: number, continuation = false) => {
     const n = chineseNumber(position);
     if (n === undefined || n < 1) return;
@@ -161,6 +174,12 @@ export function scanMentions(text: string, places: string[] = []): Mention[] {
       addRank(c.index, c.index + c[0].length, c[1], c[2]!, c.index + 1, true);
       end = c.index + c[0].length;
     }
+  }
+  for (const m of text.matchAll(RANK_INEXACT(placeAlt))) {
+    const subject = m[1] ? SUBJECTS[m[1]] : undefined;
+    // The mention starts at the verb, so that 增速均 before it is read as a shared rank's words.
+    const at = m.index + (m[1]?.length ?? 0) + (m[2]?.length ?? 0);
+    ranks.push({ type: 'rank', start: at, end: m.index + m[0].length, scope: m[4]!, ...(subject ? { subject } : {}), written: text.slice(m.index, m.index + m[0].length), continuation: false });
   }
   for (const r of ranks) add(r, 3);
   for (const m of text.matchAll(QUANTITY)) {

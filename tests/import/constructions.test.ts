@@ -53,3 +53,22 @@ describe('lower bounds and estimates', () => {
     expect(fs[1]).not.toHaveProperty('estimate');
   });
 });
+
+describe('ranks without an exact place', () => {
+  it('前列, 首位, 前三 and 第一方阵 go on the figure before, as written, without a position', () => {
+    expect(figures('新增市场主体320户，增速居全市前列。')[0]?.rank).toEqual({ scope: '全市', subject: 'growth', written: '增速居全市前列' });
+    expect(figures('净增规上企业5家，增量位居全县首位。')[0]?.rank).toEqual({ scope: '全县', subject: 'increase', written: '增量位居全县首位' });
+    expect(figures('税收收入1.2亿元，总量进入全区前三。')[0]?.rank).toEqual({ scope: '全区', subject: 'amount', written: '总量进入全区前三' });
+    expect(figures('招商引资到位资金3亿元，稳居全市第一方阵。')[0]?.rank).toEqual({ scope: '全市', written: '稳居全市第一方阵' });
+  });
+
+  it('with no number before it, such a rank holds no figure and is noted', () => {
+    const { figures: fs, skipped } = extractFigures('文明创建测评位列全市前列。', 's1');
+    expect(fs).toEqual([]);
+    expect(skipped).toHaveLength(1);
+  });
+
+  it('an exact place keeps its position', () => {
+    expect(figures('工业产值4亿元，居全市第三。')[0]?.rank).toMatchObject({ position: 3, scope: '全市' });
+  });
+});

@@ -29,7 +29,8 @@ export interface Fact {
   unit?: string;
   bound?: string;
   growth?: number | { value: number; unit?: string };
-  rank?: { position: number; scope: string };
+  /** No position for a rank without an exact place (居全县首位, 前列): the content model writes none. */
+  rank?: { position?: number; scope: string };
   quote?: string;
 }
 
@@ -67,13 +68,13 @@ const readYaml = (file: string) => parse(readFileSync(file, 'utf8')) as Yaml;
 
 function figureFact(f: Yaml): Fact {
   const growth = f['growth'] as { value: number; unit?: string } | undefined;
-  const rank = f['rank'] as { position: number; scope: string } | undefined;
+  const rank = f['rank'] as { position?: number; scope: string } | undefined;
   return {
     name: String(f['name']),
     ...(typeof f['value'] === 'number' ? { value: f['value'], unit: String(f['unit']) } : {}),
     ...(f['bound'] ? { bound: String(f['bound']) } : {}),
     ...(growth ? { growth: { value: growth.value, unit: growth.unit ?? '%' } } : {}),
-    ...(rank ? { rank: { position: rank.position, scope: rank.scope } } : {}),
+    ...(rank ? { rank: { ...(rank.position !== undefined ? { position: rank.position } : {}), scope: rank.scope } } : {}),
     quote: String(f['quote']),
   };
 }
@@ -217,7 +218,7 @@ export function score(drafted: Fact[], expected: Fact[]): Score {
 export const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function describeScore(label: string, s: Score): string {
-  const show = (f: Fact) => `${f.name} ${f.value ?? ''}${f.unit ?? ''}${f.growth !== undefined ? ` 增速${JSON.stringify(growthOf(f.growth))}` : ''}${f.rank ? ` 排名${f.rank.scope}${f.rank.position}` : ''}`;
+  const show = (f: Fact) => `${f.name} ${f.value ?? ''}${f.unit ?? ''}${f.growth !== undefined ? ` 增速${JSON.stringify(growthOf(f.growth))}` : ''}${f.rank ? ` 排名${f.rank.scope}${f.rank.position ?? '（无确切名次）'}` : ''}`;
   return [
     `${label}: precision ${percent(s.precision)} (${s.correct}/${s.drafted} facts), recall ${percent(s.recall)} (${s.correct}/${s.expected} facts)`,
     ...s.missed.map((f) => `  missed: ${show(f)}`),
