@@ -152,15 +152,22 @@ export const t = {
     siteCode: '网站标识码',
     icp: 'ICP备案号',
     publicSecurity: '公安备案号',
+    correction: '纠错',
+    correctionSubject: '网站纠错',
   },
   notFound: '页面不存在',
   notFoundText: '您要找的页面不存在或已移动。',
   backHome: '返回首页',
   print: '打印本页',
   planTargets: '可衡量目标',
-  noTarget: '原文未写可衡量目标',
+  /** Said once on the plan page, before the items: how many of them the text gives no target for. */
+  noTargetCount: (without: number, all: number) =>
+    without === all ? `原文未写可衡量目标：以下 ${all} 项计划均未写明可衡量的目标。` : `原文未写可衡量目标：以下 ${all} 项计划中有 ${without} 项未写明可衡量的目标，写明的列在该项之下。`,
   reportCount: (n: number) => `共 ${n} 份报告`,
-  townCount: (towns: number, reports: number) => `${towns} 个乡镇，共 ${reports} 份报告`,
+  /** The home page's masthead: what the site holds, in one sentence. */
+  siteHolds: (towns: readonly string[], reports: number) =>
+    `本站公开${towns.length === 1 ? towns[0] : ` ${towns.length} 个乡镇`}的 ${reports} 份工作报告：全文、主要指标、重点项目、工作计划及其落实情况，数据可下载。`,
+  organiserLine: (organiser: string) => `主办单位：${organiser}`,
   townReports: '各期报告',
   jumpIndex: '按地区查找',
   /** Heading of the towns whose county the source does not give (原文未提供). */
@@ -178,7 +185,8 @@ export const t = {
     intro: '本期报告提出的工作计划，以及后续各期报告对它们的落实说明。',
     made: '本期计划的落实情况',
     answered: '本期对以往计划的回应',
-    awaiting: '待下一期报告说明',
+    /** Said once when no later report has followed this one yet, instead of a tag on every item. */
+    awaitingAll: (n: number) => `本期的 ${n} 项计划尚无后续报告说明。下一期报告发布后，这里会逐项列出它对每项计划的落实说明（已完成、推进中或未完成）。`,
     unanswered: '后续报告未说明落实情况',
     answeredIn: (title: string) => `见${title}`,
     none: '本期报告没有回应以往报告的计划。',

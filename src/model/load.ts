@@ -17,6 +17,7 @@ import { townSchema, type Town } from '../schemas/town.ts';
 import { withSharedRanks } from './items.ts';
 import { checkOutcomes, checkReport, checkTownsAndOrder, type LoadedReport, type ReportFiles } from '../validation/cross.ts';
 import { checkTown } from '../validation/not-given.ts';
+import { checkSite } from '../validation/site.ts';
 import { sortProblems, type Problem } from '../validation/problem.ts';
 import { checkEntry, listFolder, readUtf8, readYamlFile, SIZE_LIMITS, TO_FILL, type YamlFile } from '../validation/yaml.ts';
 import { parseNarrative, type Narrative } from './narrative.ts';
@@ -101,7 +102,7 @@ function loadFresh(contentDir: string, projectRoot: string, reading: (file: stri
 
   const siteFile = path.join(contentDir, 'site.yaml');
   const site = readYamlFile(siteFile, rel(siteFile), siteSchema);
-  problems.push(...(site.missing ? [missing(rel(siteFile), '网站信息文件 site.yaml')] : site.problems));
+  problems.push(...(site.missing ? [missing(rel(siteFile), '网站信息文件 site.yaml')] : [...site.problems, ...checkSite(rel(siteFile), site)]));
 
   const towns: TownEntry[] = [];
   const townFiles = new Map<string, YamlFile<Town>>();

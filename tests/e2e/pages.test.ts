@@ -55,3 +55,15 @@ describe('every figure of the content is on the site', () => {
     }
   });
 });
+
+describe('the plan and promises pages say a shared remark once', () => {
+  it('the plan page says 原文未写可衡量目标 once, with how many items it is true of, and lists the targets stated', () => {
+    const { content } = loadContent(path.resolve('content'));
+    for (const report of content!.reports) {
+      const html = readFileSync(path.join(DIST, 'reports', report.id, 'plan/index.html'), 'utf8');
+      const without = report.plan.filter((p) => p.targets.length === 0).length;
+      expect(html.split('原文未写可衡量目标').length - 1, report.id).toBe(without > 0 ? 1 : 0);
+      if (without > 0) expect(html).toContain(`${without} 项`);
+    }
+  });
+});

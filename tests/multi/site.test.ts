@@ -10,6 +10,8 @@ import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv } from '../support/env.ts';
+import { loadContent } from '../../src/model/load.ts';
+import { formatProblem } from '../../src/validation/problem.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'multi-'));
 const dist = path.join(work, 'dist');
@@ -35,7 +37,9 @@ describe('several towns and periods', () => {
       '/reports/dongshan-2023-h2/',
       '/reports/dongshan-2023-h1/',
     ]);
-    expect(text(home.querySelector('.lead'))).toBe('2 个乡镇，共 3 份报告');
+    expect(text(home.querySelector('.masthead h1'))).toBe('测试乡镇工作报告');
+    expect(text(home.querySelector('.masthead'))).toContain('主办单位：测试市人民政府');
+    expect(text(home.querySelector('.masthead .lead'))).toContain('本站公开 2 个乡镇的 3 份工作报告');
   });
 
   it('each report is complete on its own', () => {
@@ -90,6 +94,30 @@ describe('promises kept (承诺兑现)', () => {
   it('shows in the later report which earlier promises it answers, and waits for the next report on its own', () => {
     const promises = page('reports/dongshan-2023-h2/promises/');
     expect(text(promises.querySelector('#answered')?.nextElementSibling)).toContain('东山镇2023年上半年工作总结及下半年工作思路：实现4家企业投产');
-    expect(text(promises.querySelector('#promise-investment')!.parentNode as HTMLElement)).toContain('待下一期报告说明');
+    // No later report yet: one sentence for the page, no tag on each item.
+    expect(text(promises.querySelector('.promises-awaiting'))).toMatch(/^本期的 \d+ 项计划尚无后续报告说明。下一期报告发布后，这里会逐项列出/);
+    expect(promises.querySelectorAll('article.promise-awaiting').length).toBeGreaterThan(0);
+    expect(promises.querySelectorAll('article.promise-awaiting .badge')).toHaveLength(0);
+    expect(page('reports/dongshan-2023-h1/promises/').querySelector('.promises-awaiting')).toBeNull();
+  });
+});
+
+describe('the footer of a site whose identification items are not filled yet', () => {
+  it('npm run check warns of each empty item, located in site.yaml', () => {
+    const { problems } = loadContent(path.resolve('tests/fixtures/multi/content'), process.cwd());
+    expect(problems.filter((p) => p.file.endsWith('site.yaml')).map(formatProblem)).toEqual([
+      'tests/fixtures/multi/content/site.yaml:2:1  siteCode  警告：网站标识码（siteCode）未填写：页脚暂不显示这一项。网站正式上线前请照备案信息填写',
+      'tests/fixtures/multi/content/site.yaml:2:1  icp  警告：ICP备案号（icp）未填写：页脚暂不显示这一项。网站正式上线前请照备案信息填写',
+      'tests/fixtures/multi/content/site.yaml:2:1  publicSecurity  警告：公安机关备案号（publicSecurity）未填写：页脚暂不显示这一项。网站正式上线前请照备案信息填写',
+    ]);
+  });
+
+
+  it('leaves them out, links 纠错 to the contact email, and does not link the editor’s guide', () => {
+    const footer = page('').querySelector('footer')!;
+    expect(text(footer)).not.toMatch(/网站标识码|ICP备案号|公安备案号/);
+    expect(footer.querySelectorAll('a').find((a) => text(a) === '纠错')?.getAttribute('href')).toMatch(/^mailto:office@example\.org\?subject=/);
+    expect(footer.querySelector('a[href*="help/editor"]')).toBeNull();
+    expect(existsSync(path.join(dist, 'help/editor/index.html'))).toBe(true);
   });
 });

@@ -121,6 +121,13 @@ describe('an excerpt (原文节选)', () => {
 });
 
 describe('one site, many towns', () => {
+  it('the footer shows the identification items once filled, the ICP number linking to the MIIT record system, and the 纠错 page', () => {
+    const footer = page('').querySelector('footer')!;
+    for (const item of ['网站标识码：0000000001', 'ICP备案号：测ICP备00000001号', '公安备案号：测公网安备00000000000001号']) expect(text(footer)).toContain(item);
+    expect(footer.querySelector('.footer-ids a')?.getAttribute('href')).toBe('https://beian.miit.gov.cn/');
+    expect(footer.querySelectorAll('a').find((a) => text(a) === '纠错')?.getAttribute('href')).toBe('https://example.org/jiucuo/');
+  });
+
   it('the footer names the site’s organiser on every town’s pages', () => {
     for (const p of ['', ...REPORTS.map((r) => `reports/${r}/`), 'towns/beishan/']) {
       expect(text(page(p).querySelector('footer')), p).toContain('主办单位：测试县人民政府办公室');
