@@ -157,10 +157,12 @@ export function sourceNumbers(text: string): string[] {
 
 type Yaml = unknown;
 
-function numbersIn(value: Yaml): number[] {
+/** Every number of the YAML, and the terms of a ratio (ratio: '1:60:39', from: { ratio: '2:66:32' }), a field of numbers as written. */
+function numbersIn(value: Yaml, key?: string): number[] {
   if (typeof value === 'number') return [value];
-  if (Array.isArray(value)) return value.flatMap(numbersIn);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(numbersIn);
+  if (typeof value === 'string' && key === 'ratio') return value.split(/[:：]/u).map(Number).filter(Number.isFinite);
+  if (Array.isArray(value)) return value.flatMap((v) => numbersIn(v));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => numbersIn(v, k));
   return [];
 }
 

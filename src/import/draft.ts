@@ -13,7 +13,7 @@ import type { projectSchema, projectsFileSchema } from '../schemas/projects.ts';
 import { NOT_GIVEN, type reportPeriodSchema, type reportSchema } from '../schemas/report.ts';
 import type { Town, townSchema } from '../schemas/town.ts';
 import { mapLines, withComments, WrittenNumber, type AsWritten, type Commented, type YamlMap } from './emit.ts';
-import type { DraftFigure, DraftPlanItem, DraftProject } from './drafts.ts';
+import type { DraftFigure, DraftPlanItem, DraftProject, DraftSharedRank } from './drafts.ts';
 import { extractFigures } from './figures.ts';
 import { IdAllocator, idFor } from './ids.ts';
 import { buildOutline, MEETING, NAME_ONLY, outlineToMarkdown, SPEAKER } from './outline.ts';
@@ -87,6 +87,7 @@ export function draftReport(text: string, options: DraftOptions): Draft {
   const inPlan = (n: NarrativeNode) => plan !== undefined && (n.id === plan.id || n.id.startsWith(`${plan.id}-`));
   const figures: DraftFigure[] = [];
   const projects: DraftProject[] = [];
+  const sharedRanks: DraftSharedRank[] = [];
   const skipped: string[] = [];
   for (const node of nodes) {
     if (inPlan(node)) continue;
@@ -95,6 +96,7 @@ export function draftReport(text: string, options: DraftOptions): Draft {
       const found = extractFigures(paragraph, node.id, places);
       figures.push(...found.figures);
       projects.push(...found.projects);
+      sharedRanks.push(...found.ranks);
       skipped.push(...found.skipped.map((s) => `${node.id}：${s}`));
     }
   }
@@ -110,6 +112,7 @@ export function draftReport(text: string, options: DraftOptions): Draft {
   const drafted = figures.map((f) => ({ figure: f, id: idOf(f.name, f.value === undefined && f.growth === undefined && f.rank ? '-rank' : ''), indicator: isIndicator(f) }));
   const indicators = drafted.filter((d) => d.indicator);
   const others = drafted.filter((d) => !d.indicator);
+  const idOfFigure = new Map(drafted.map((d) => [d.figure, d.id]));
   const indicatorItems = indicators.map((d) => figureMap(d.id, d.figure));
   const figureItems = others.map((d) => figureMap(d.id, d.figure));
   const ordered = [...indicators, ...others];
@@ -119,7 +122,11 @@ export function draftReport(text: string, options: DraftOptions): Draft {
   for (const p of projects) {
     const id = ids.take(idFor(p.name), () => `project-${++projectCount}`);
     progressIds.push(id);
-    const figs = p.figures.map((f) => figureMap(idOf(f.name), f));
+    const figs = p.figures.map((f) => {
+      const figureId = idOf(f.name);
+      idOfFigure.set(f, figureId);
+      return figureMap(figureId, f);
+    });
     projectItems.push(
       withComments<AsWritten<z.input<typeof projectSchema>>>(
         {
@@ -144,12 +151,19 @@ export function draftReport(text: string, options: DraftOptions): Draft {
     );
   }
   const planMaps = planItems.map((item, i) => planMap(`plan-${i + 1}`, item));
+  let rankCount = 0;
+  const rankItems = sharedRanks.map((r) => {
+    const items = r.items.map((f) => idOfFigure.get(f)!);
+    const id = ids.take(`${items[0]}-shared-rank`, () => `shared-rank-${++rankCount}`);
+    return { id, items, position: r.position, scope: r.scope, of: r.of, subject: r.subject, written: r.written, quote: r.quote };
+  });
+  const sharedPositions = new Set(sharedRanks.filter((r) => r.position !== undefined).flatMap((r) => r.items));
 
   const all = [...figures, ...projects.flatMap((p) => p.figures)];
   const periodsOf = (list: (string | undefined)[]) => list.filter((p): p is string => p !== undefined);
   const growing = ordered.filter((d) => d.figure.growth);
   // A rank without an exact place (前列, 前三) has no bar to draw.
-  const ranked = ordered.filter((d) => d.figure.rank?.position !== undefined);
+  const ranked = ordered.filter((d) => d.figure.rank?.position !== undefined || sharedPositions.has(d.figure));
   const charts = chartsFile(title ?? townName, [
     { id: 'indicator-growth', kind: 'growth', title: '主要指标增速', items: growing.map((d) => d.id), periods: periodsOf(growing.map((d) => d.figure.period)) },
     { id: 'indicator-rank', kind: 'rank', title: '指标和工作排名', items: ranked.map((d) => d.id), periods: periodsOf(ranked.map((d) => d.figure.period)) },
@@ -157,7 +171,7 @@ export function draftReport(text: string, options: DraftOptions): Draft {
   ]);
 
   const reportYaml = reportFile(source, { id: options.id, title, titleNote, townId, townName, narrative: markdown, preamble: outline.preamble, nodes, inPlan, hasPlan: plan !== undefined });
-  const townFile = known ? undefined : townDraft(townName, county, all.map((f) => f.rank?.scope).filter((s): s is string => s !== undefined));
+  const townFile = known ? undefined : townDraft(townName, county, [...all.map((f) => f.rank?.scope), ...sharedRanks.map((r) => r.scope)].filter((s): s is string => s !== undefined));
 
   const skippedNote = skipped.length > 0 ? ['', `# ${REVIEW}以下数字没有列入，请核对是否需要补上：`, ...skipped.map((s) => `#   ${s}`)] : [];
   const files: Record<string, string> = {
@@ -167,7 +181,7 @@ export function draftReport(text: string, options: DraftOptions): Draft {
       ['# 主要经济指标：有增速的指标和产值、投资、收入等金额。数值和单位照原文；原文写“亿”而指亿元的，填了 impliedUnit。'],
       { indicators: indicatorItems },
     ),
-    'figures.yaml': file<Drafted<typeof figuresFileSchema>>(['# 各部分的关键数字：数量、比率、排名，按正文顺序排列。', ...skippedNote], { figures: figureItems }),
+    'figures.yaml': file<Drafted<typeof figuresFileSchema>>(['# 各部分的关键数字：数量、比率、排名，按正文顺序排列。', ...skippedNote], { figures: figureItems, ...(rankItems.length > 0 ? { ranks: rankItems } : {}) }),
     'projects.yaml': file<Drafted<typeof projectsFileSchema>>(['# 有完成进度的工作：已完成量、总量和原文写明的完成率。其他项目和节点请按需要补充。'], { projects: projectItems }),
     'plan.yaml': file<Drafted<typeof planFileSchema>>(
       [plan ? `# 下一阶段计划（正文“${plan.heading}”），每句一项。` : `# ${REVIEW}正文中没有找到下一阶段的工作思路或计划，plan 为空。`],

@@ -5,7 +5,7 @@
  * as the report wrote it (12.0) and the notes written as `# 待核对：…` comments.
  */
 import type { z } from 'zod';
-import type { completionSchema, figureSchema, growthSchema, rankSchema } from '../schemas/common.ts';
+import type { completionSchema, figureSchema, growthSchema, rankSchema, sharedRankSchema } from '../schemas/common.ts';
 import type { planItemSchema, targetSchema } from '../schemas/plan.ts';
 import type { progressSchema, projectSchema } from '../schemas/projects.ts';
 
@@ -22,6 +22,9 @@ interface ReviewNotes {
 export type DraftGrowth = z.input<typeof growthSchema> & WrittenForm;
 
 export type DraftRank = z.input<typeof rankSchema>;
+
+/** A rank several figures share (figures.yaml `ranks`): its items are the drafted figures, given ids when written. */
+export type DraftSharedRank = Omit<z.input<typeof sharedRankSchema>, 'id' | 'items'> & { items: DraftFigure[] };
 
 export type DraftCompletion = z.input<typeof completionSchema> & WrittenForm;
 

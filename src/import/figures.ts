@@ -14,13 +14,15 @@
  *
  * Each rule is one method, documented with the text it matches.
  */
-import type { DraftFigure, DraftGrowth, DraftProgress, DraftProject, DraftRank } from './drafts.ts';
+import type { DraftFigure, DraftGrowth, DraftProgress, DraftProject, DraftRank, DraftSharedRank } from './drafts.ts';
 import { ATTRIBUTE, ATTRIBUTE_ONLY, cleanName, COUNTING_VERBS, countedHead, isAmountName, isLeadOnly, listNames, nounAfter, unitLabel } from './names.ts';
 import { scanMentions, type Mention } from './scan.ts';
 
 export interface Extraction {
   figures: DraftFigure[];
   projects: DraftProject[];
+  /** Ranks several figures share (增速均居全市第二): one statement each, its items the figures it ranks. */
+  ranks: DraftSharedRank[];
   /** Numbers seen but not drafted (no unit, no scope…), for a comment at the top of figures.yaml. */
   skipped: string[];
 }
@@ -61,6 +63,8 @@ interface Reading {
   last: Building | undefined;
   /** Set when the mention ends a from–to change (从8家增加至15家). */
   changeNote?: string;
+  /** Where a from–to change started (从年初的8家…): the value or ratio before, and when. */
+  changeFrom?: { mention: Mention; when?: string };
 }
 
 /** How a quantity is named, and how far its words reach (a noun after the number belongs to it). */
@@ -77,6 +81,8 @@ const AREA = /(亩|平方米|公顷|平方公里)$/u;
 const CHANGE = /(?:同比|[比较](?:上年|去年)(?:同期)?)(?:增加|减少|下降|增长|提高|上升|多|少)了?$/u;
 /** The verb between the two values of a from–to change: 从8家|增加至|15家. */
 const CHANGE_TO = /^\s*(?:增加|增长|提高|提升|上升|减少|下降|降低|扩大|缩小|调整|发展|壮大|升级|扩展)?(?:到|至|为)\s*/u;
+/** The word a from–to change opens with, and when it started: 从|8家, 由|2:66:32, 从年初的|8家. */
+const CHANGE_FROM = /[从由](年初|年底|年末|去年|上年|去年底|去年末|上年末|\d{4}年(?:初|底|末)?)?的?$/u;
 const SEGMENT_END = /[，,；;、。！？!?]/u;
 const CLAUSE_END = /[，,；;。！？!?]/u;
 /** Filler allowed between a figure and its growth or rank. */
@@ -135,6 +141,10 @@ class ParagraphReader {
   readonly figures: DraftFigure[] = [];
   readonly projects: BuildingProject[] = [];
   readonly skipped: string[] = [];
+  /** Shared rank statements, with the figures they rank while these are being built. */
+  readonly shared: { rank: DraftRank; members: Building[]; quoteStart: number; quoteEnd: number }[] = [];
+  /** Each figure as drafted, for the items of the shared ranks. */
+  private readonly drafted = new Map<Building, DraftFigure>();
   readonly text: string;
   readonly point: string;
 
@@ -170,7 +180,7 @@ class ParagraphReader {
       this.skip(`“${f.unitless}”没有写单位，没有列入`);
       return undefined;
     }
-    if (f.value === undefined && !f.growth && !f.rank) return undefined;
+    if (f.value === undefined && !f.growth && !f.rank && !f.ratio && !f.compare) return undefined;
     const figure: DraftFigure = {
       name: f.name,
       point: this.point,
@@ -188,6 +198,7 @@ class ParagraphReader {
       quote: this.text.slice(f.quoteStart, f.quoteEnd).trim(),
       review: [...f.review],
     };
+    this.drafted.set(f, figure);
     if (f.unitless) figure.review.push(`原文“${f.unitless}”没有写单位，数值没有填写`);
     if ((figure.unit === '亿' || figure.unit === '万') && isAmountName(figure.name)) {
       figure.impliedUnit = `${figure.unit}元`;
@@ -217,7 +228,13 @@ class ParagraphReader {
         review: [`项目名称“${p.name}”取自原文数字前的文字，请改成项目或工作的名称`],
       };
     });
-    return { figures: this.figures, projects, skipped: this.skipped };
+    const ranks: DraftSharedRank[] = [];
+    for (const s of this.shared) {
+      const items = s.members.map((f) => this.drafted.get(f)).filter((f): f is DraftFigure => f !== undefined);
+      if (items.length >= 2) ranks.push({ ...s.rank, items, quote: this.text.slice(s.quoteStart, s.quoteEnd).trim() });
+      else for (const f of items) f.rank = s.rank;
+    }
+    return { figures: this.figures, projects, ranks, skipped: this.skipped };
   }
 }
 
@@ -234,7 +251,7 @@ class PartReader {
   /** The figures the last 分别 list made, for a second list of values that follows (…，分别增长…). */
   private listed: Building[] = [];
   /** 从8家增加至15家: the name and start of the change, waiting for the value it ends at. */
-  private change: { name: string; start: number; from: string } | undefined;
+  private change: { name: string; start: number; from: string; mention: Mention; when?: string } | undefined;
   private readonly paragraph: ParagraphReader;
   private readonly sentence: SentenceState;
   private readonly from: number;
@@ -269,7 +286,7 @@ class PartReader {
     const listed = this.respectively(k, r);
     if (listed > 0) return listed;
     if (this.changeFrom(k, r)) return 1;
-    if (m.type === 'quantity') this.changeTo(k, r);
+    if (m.type === 'quantity' || m.type === 'ratio') this.changeTo(k, r);
     this.previousEnd = this.byKind(m, r);
     return 1;
   }
@@ -308,6 +325,10 @@ class PartReader {
         return this.completionOfFigure(m, r) ?? this.completion(m, r);
       case 'unitless':
         return this.unitless(m, r);
+      case 'ratio':
+        return this.ratio(m, r);
+      case 'compare':
+        return this.comparison(m, r);
     }
   }
 
@@ -416,27 +437,89 @@ class PartReader {
     return run;
   }
 
-  /** `企业从8家增加至15家`: the first value waits for the value the change ends at (changeTo). */
+  /**
+   * `企业从年初的8家增加至15家`, `三次产业比重由2:66:32调整到1:60:39`: the first value (a quantity or a
+   * ratio, after 从 or 由 and maybe when it was: 年初的) waits for the value the change ends at (changeTo).
+   */
   private changeFrom(k: number, r: Reading): boolean {
     const m = this.mentions[k]!;
-    if (m.type !== 'quantity' || !/[从由]$/u.test(r.pre.trim())) return false;
+    const opened = CHANGE_FROM.exec(r.pre.trim());
+    if (!(m.type === 'quantity' || m.type === 'ratio') || !opened) return false;
     const to = CHANGE_TO.exec(this.text.slice(m.end));
     const next = this.mentions[k + 1];
-    if (!to || next?.type !== 'quantity' || next.start !== m.end + to[0].length) return false;
+    if (!to || next?.type !== m.type || next.start !== m.end + to[0].length) return false;
     const pre = r.pre.trim();
-    this.change = { name: cleanName(pre.slice(0, -1), this.sentence.period?.text), start: r.start, from: `${pre.slice(-1)}${this.text.slice(m.start, m.end)}` };
+    this.change = {
+      name: cleanName(pre.slice(0, opened.index), this.sentence.period?.text),
+      start: r.start,
+      from: `${opened[0]}${this.text.slice(m.start, m.end)}`,
+      mention: m,
+      ...(opened[1] ? { when: opened[1] } : {}),
+    };
     return true;
   }
 
-  /** `从8家增加至15家`: the 15家 is the figure, named and quoted from 从, with a note on the 8家. */
+  /**
+   * `从年初的8家增加至15家`: the 15家 is the figure, named and quoted from 从, and the 8家 is where it
+   * started (from: { value: 8, when: 年初 }) when it is counted in the same unit; else a note on it.
+   */
   private changeTo(k: number, r: Reading): void {
     const change = this.change;
     if (!change) return;
     const m = this.mentions[k]!;
+    const before = change.mention;
     if (change.name !== '') r.name = change.name;
     r.start = change.start;
-    r.changeNote = `原文写“${change.from}${this.text.slice(this.mentions[k - 1]!.end, m.end)}”，只填了变化后的数值；变化前的 ${change.from.slice(1)} 没有单列`;
+    const sameUnit = before.type === 'ratio' || (before.type === 'quantity' && m.type === 'quantity' && before.unit === m.unit);
+    if (sameUnit) r.changeFrom = { mention: before, ...(change.when ? { when: change.when } : {}) };
+    else r.changeNote = `原文写“${change.from}${this.text.slice(this.mentions[k - 1]!.end, m.end)}”，只填了变化后的数值；变化前的 ${this.text.slice(before.start, before.end)} 单位不同，没有单列`;
     this.change = undefined;
+  }
+
+  /** The change's start (from) on the figure it ends at. */
+  private startOfChange(f: Building, r: Reading): void {
+    const before = r.changeFrom?.mention;
+    if (!before) return;
+    const when = r.changeFrom?.when ? { when: r.changeFrom.when } : {};
+    if (before.type === 'ratio') f.from = { ratio: before.ratio, ...when };
+    else if (before.type === 'quantity') f.from = { value: before.value, ...when };
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Ratios and comparisons: 三次产业比重1:60:39, 高于全市平均1个百分点
+
+  /** `三次产业比重调整到1:60:39`: a ratio as written, named by the words before it (no value, no unit). */
+  private ratio(m: MentionOf<'ratio'>, r: Reading): number {
+    if (r.name === '') {
+      this.paragraph.skip(`比例“${m.ratio}”前没有写是什么的比例，没有列入`);
+      return m.end;
+    }
+    const f = this.newFigure(m, r.name, 'before', r.start);
+    f.ratio = m.ratio;
+    this.startOfChange(f, r);
+    return m.end;
+  }
+
+  /**
+   * `人均可支配收入增长8.2%，高于全市平均1个百分点`: a comparison with an average right after a figure is
+   * that figure's (compare: to, value, unit; 低于 is negative); named by the words before it, a figure of
+   * its own (`增速高于全省平均0.5个百分点` after nothing); else noted.
+   */
+  private comparison(m: MentionOf<'compare'>, r: Reading): number {
+    const compare = { to: m.to, value: m.value, unit: m.unit };
+    this.dropAttributeName(r);
+    const { last } = r;
+    if (last && !last.compare && (this.paragraph.onlySeparators(last.lastEnd, m.start) || r.name === '')) {
+      last.compare = compare;
+      this.extend(last, m.end);
+      return m.end;
+    }
+    if (r.name === '') {
+      this.paragraph.skip(`“${this.clauseUpTo(m)}”没有写是哪项指标和平均比，没有列入`);
+      return m.end;
+    }
+    this.newFigure(m, r.name, 'before', r.start).compare = compare;
+    return m.end;
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -505,6 +588,7 @@ class PartReader {
     const f = this.newFigure(m, name, nameFrom, r.pre === '' && last && sameClause ? last.quoteStart : r.start);
     Object.assign(f, quantityOf(m));
     if (r.changeNote) f.review.push(r.changeNote);
+    this.startOfChange(f, r);
     if (naming.leadVerb) f.leadVerb = naming.leadVerb;
     if (nameFrom === 'fallback') f.review.push(`原文在数字前没有写名称，名称“${name}”是推测的`);
     this.extend(f, naming.consumed);
@@ -612,29 +696,35 @@ class PartReader {
   }
 
   /**
-   * `工业产值、税收增速均居全市第二` (the names listed before 均) or `产值8亿元、税收1亿元，增速均居全市第二`
-   * (the figures before it): a rank several items share, on each of them.
+   * `A、B、C分别增长8%、6%、5%，增速均居全市第二` (the figures before it) or `工业产值、税收增速均居全市第二`
+   * (the names listed before 均): a rank several items share. When each of them holds a number of its own,
+   * the rank is one statement (figures.yaml `ranks`, its items the figures, its quote the clause of the
+   * rank), not a copy on each; names that hold nothing else become figures with the rank on each.
    */
   private sharedRank(rank: DraftRank, m: Mention, r: Reading): number | undefined {
     const squashed = r.pre.replace(/\s/gu, '');
     if (!/[均都]$/u.test(squashed)) return undefined;
     const names = listNames(squashed.slice(0, -1).replace(/(?:增速|增幅|增量|总量|规模|排名|位次)$/u, '')).filter((n) => n !== '');
     if (names.length >= 2) {
-      for (const n of names) {
-        const existing = this.built.find((f) => f.name === n && !f.rank);
-        if (existing) {
-          existing.rank = rank;
-          this.extend(existing, m.end);
+      const existing = names.map((n) => this.built.find((f) => f.name === n && !f.rank));
+      if (existing.every((f) => f !== undefined && holdsNumber(f))) return this.shareRank(rank, existing as Building[], m, r);
+      for (const [i, n] of names.entries()) {
+        const f = existing[i];
+        if (f) {
+          f.rank = rank;
+          this.extend(f, m.end);
         } else this.newFigure(m, n, 'before', r.start).rank = rank;
       }
       return m.end;
     }
-    const open = this.built.filter((f) => !f.rank && (f.value !== undefined || f.growth));
+    const open = this.built.filter((f) => !f.rank && holdsNumber(f));
     if (!((r.name === '' || ATTRIBUTE_ONLY.test(r.name)) && open.length >= 2)) return undefined;
-    for (const f of open) {
-      f.rank = rank;
-      this.extend(f, m.end);
-    }
+    return this.shareRank(rank, open, m, r);
+  }
+
+  /** One shared rank statement for these figures, quoted from the words of the rank to its segment's end. */
+  private shareRank(rank: DraftRank, members: Building[], m: Mention, r: Reading): number {
+    this.paragraph.shared.push({ rank, members, quoteStart: r.start, quoteEnd: this.paragraph.segmentEnd(m.end, this.to) });
     return m.end;
   }
 
@@ -796,6 +886,11 @@ class PartReader {
     this.project = { ...project, sentence: this.text.slice(this.sentence.from, this.sentence.to) };
     this.paragraph.projects.push(this.project);
   }
+}
+
+/** A figure that holds a number of its own (a value, growth or ratio): it can share a rank statement. */
+function holdsNumber(f: Building): boolean {
+  return f.value !== undefined || f.growth !== undefined || f.ratio !== undefined;
 }
 
 /** The written form of a number, when it differs from how the number prints (12.0, 3.50). */

@@ -22,7 +22,9 @@ export type Mention =
   | (Span & { type: 'growth'; value: number; written: string; unit: '%' | '个百分点'; kind?: '累计增速' | '同比' | '环比' | '增速' | '年均增长'; verb?: GrowthVerb })
   | (Span & { type: 'rank'; position?: number; scope?: string; subject?: RankSubject; written: string; continuation: boolean })
   | (Span & { type: 'completion'; rate: number; written: string; rateName: string })
-  | (Span & { type: 'unitless'; value: number });
+  | (Span & { type: 'unitless'; value: number })
+  | (Span & { type: 'ratio'; ratio: string })
+  | (Span & { type: 'compare'; to: string; value: number; written: string; unit: string });
 
 /** The words of the content model that make a figure a bound (boundSchema). */
 type Bound = '余' | '多' | '以上' | '超' | '超过' | '突破' | '逾' | '近' | '约';
@@ -86,6 +88,11 @@ const COMPLETION_SHARE = new RegExp(
   String.raw`((?:完成|达到|占)了?(?:全年|年度|本年度|全年度|年)?(?:目标任务|目标|计划任务|计划|任务)(?:数)?)的\s*${NUM}\s*[%％]`,
   'gu',
 );
+/** A figure against an average: 高于全市平均1个百分点, 低于全省平均水平0.5个百分点. */
+const COMPARE = new RegExp(
+  String.raw`(高于|低于|快于|慢于|高出|低出)((?:全[市县区省国镇乡]|[\u4e00-\u9fa5]{2,4}?[市县区省])(?:的)?(?:平均水平|平均值|平均))\s*${NUM}\s*(个百分点|[%％])`,
+  'gu',
+);
 const UNITLESS = new RegExp(String.raw`(?<=[\u4e00-\u9fa5”])(?<!第)${NUM}(?=\s*(?:[，,；;。、]|同比|累计|增长|下降))`, 'gu');
 
 const PERIOD = new RegExp(
@@ -146,6 +153,11 @@ export function scanMentions(text: string, places: string[] = []): Mention[] {
     const kind = keyword.startsWith('年均') ? '年均增长' : keyword.startsWith('累计') ? '累计增速' : /^(同比|[比较])/u.test(keyword) ? '同比' : keyword.startsWith('环比') ? '环比' : /^(增速|增幅)$/u.test(keyword) ? '增速' : undefined;
     const verb = VERB_AT_END.exec(keyword)?.[1] as GrowthVerb | undefined;
     add({ type: 'growth', start: m.index, end: m.index + m[0].length, value: falling ? -magnitude : magnitude, written: m[3]!, unit: m[4] === '个百分点' ? '个百分点' : '%', ...(kind ? { kind } : {}), ...(verb ? { verb } : {}) }, 1);
+  }
+  for (const m of text.matchAll(COMPARE)) {
+    const magnitude = Number(m[3]);
+    const unit = m[4] === '个百分点' ? '个百分点' : '%';
+    add({ type: 'compare', start: m.index, end: m.index + m[0].length, to: m[2]!, value: /^(低|慢)/u.test(m[1]!) ? -magnitude : magnitude, written: m[3]!, unit }, 1);
   }
   for (const m of text.matchAll(COMPLETION_RATE)) {
     add({ type: 'completion', start: m.index, end: m.index + m[0].length, rate: Number(m[2]), written: m[2]!, rateName: m[1]! }, 2);

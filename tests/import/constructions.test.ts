@@ -72,3 +72,47 @@ describe('ranks without an exact place', () => {
     expect(figures('工业产值4亿元，居全市第三。')[0]?.rank).toMatchObject({ position: 3, scope: '全市' });
   });
 });
+
+describe('from–to changes', () => {
+  it('both values in one unit: the later is the value, the earlier its from, with when it was', () => {
+    const [f] = figures('专精特新企业从年初的6家增加至11家。');
+    expect(f).toMatchObject({ name: '专精特新企业', value: 11, unit: '家', from: { value: 6, when: '年初' } });
+    expect(figures('合作社由12个发展到20个。')[0]).toMatchObject({ value: 20, unit: '个', from: { value: 12 } });
+  });
+
+  it('in different units the earlier value is only noted', () => {
+    const [f] = figures('养殖规模从800头扩大到2万头。');
+    expect(f).toMatchObject({ value: 2, unit: '万头' });
+    expect(f).not.toHaveProperty('from');
+  });
+});
+
+describe('comparisons with an average', () => {
+  it('高于 after a figure is its compare; 低于 is negative', () => {
+    expect(figures('农民人均可支配收入增长7.5%，高于全市平均1.2个百分点。')[0]).toMatchObject({ growth: { value: 7.5 }, compare: { to: '全市平均', value: 1.2, unit: '个百分点' } });
+    expect(figures('登记失业率2.1%，低于全省平均0.4个百分点。')[0]).toMatchObject({ value: 2.1, compare: { to: '全省平均', value: -0.4, unit: '个百分点' } });
+  });
+
+  it('with nothing before it to compare, it is noted', () => {
+    const { figures: fs, skipped } = extractFigures('高于全区平均2个百分点。', 's1');
+    expect(fs).toEqual([]);
+    expect(skipped).toHaveLength(1);
+  });
+});
+
+describe('a rank several figures share', () => {
+  it('figures with numbers of their own share one rank statement, not a copy each', () => {
+    const { figures: fs, ranks } = extractFigures('茶叶、竹木、民宿收入分别增长9.1%、6.0%、4.2%，增速均居全县第三。', 's1');
+    expect(fs).toHaveLength(3);
+    for (const f of fs) expect(f).not.toHaveProperty('rank');
+    expect(ranks).toHaveLength(1);
+    expect(ranks[0]).toMatchObject({ position: 3, scope: '全县', written: '全县第三', quote: '增速均居全县第三' });
+    expect(ranks[0]?.items).toEqual(fs);
+  });
+
+  it('names that hold nothing else keep the rank on each', () => {
+    const { figures: fs, ranks } = extractFigures('工业产值、税收增速均居全市第二。', 's1');
+    expect(ranks).toEqual([]);
+    expect(fs.map((f) => f.rank?.position)).toEqual([2, 2]);
+  });
+});

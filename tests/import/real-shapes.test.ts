@@ -66,12 +66,13 @@ describe('ranks', () => {
     ]);
   });
 
-  it('a shared rank after the items goes on each of them', () => {
+  it('a shared rank after the items is one statement whose items are them', () => {
     const r = figures('农业产值增长4%，林业产值增长7%，增速均居全市第二。');
     expect(r.figures.map((f) => [f.name, f.growth?.value, f.rank?.position])).toEqual([
-      ['农业产值', 4, 2],
-      ['林业产值', 7, 2],
+      ['农业产值', 4, undefined],
+      ['林业产值', 7, undefined],
     ]);
+    expect(r.ranks.map((s) => [s.position, s.items.map((f) => f.name)])).toEqual([[2, ['农业产值', '林业产值']]]);
   });
 
   it('an attribute word (增速, 增量) before a rank is not a new figure', () => {

@@ -84,7 +84,9 @@ function figureFact(f: Yaml): Fact {
  * a project's rate is named by its rateName: the expected files record the rate as one figure
  * (地方财政收入完成任务 117.46%), whether the draft puts it on the figure or on a project.
  */
-function figureFacts(f: Yaml): Fact[] {
+function figureFacts(f: Yaml, shared: Map<string, Yaml> = new Map()): Fact[] {
+  const rank = f['rank'] ?? shared.get(String(f['id']));
+  if (rank) f = { ...f, rank };
   const completion = f['completion'] as { rate: number; target?: string } | undefined;
   if (!completion) return [figureFact(f)];
   return [figureFact(f), { name: `${String(f['name'])}完成${completion.target ?? ''}`, value: completion.rate, unit: '%', quote: String(f['quote']) }];
@@ -92,15 +94,20 @@ function figureFacts(f: Yaml): Fact[] {
 
 /**
  * Every figure of a report folder: indicators, figures, project figures, and a project's progress as
- * figures too (done and total under the project's name, the rate under the rate's name, in %), and a
- * figure's completion as a figure in % (figureFacts).
+ * figures too (done and total under the project's name, the rate under the rate's name, in %), a
+ * figure's completion as a figure in % (figureFacts), and a shared rank (figures.yaml `ranks`) on each
+ * of its items.
  */
 export function factsOfReport(dir: string): Fact[] {
   const facts: Fact[] = [];
-  for (const f of (readYaml(path.join(dir, 'indicators.yaml'))['indicators'] as Yaml[]) ?? []) facts.push(...figureFacts(f));
-  for (const f of (readYaml(path.join(dir, 'figures.yaml'))['figures'] as Yaml[]) ?? []) facts.push(...figureFacts(f));
+  const figuresFile = readYaml(path.join(dir, 'figures.yaml'));
+  // A rank several figures share (figures.yaml `ranks`) counts on each of its items, as an editor reads it.
+  const shared = new Map<string, Yaml>();
+  for (const r of (figuresFile['ranks'] as Yaml[] | undefined) ?? []) for (const id of (r['items'] as string[]) ?? []) shared.set(id, r);
+  for (const f of (readYaml(path.join(dir, 'indicators.yaml'))['indicators'] as Yaml[]) ?? []) facts.push(...figureFacts(f, shared));
+  for (const f of (figuresFile['figures'] as Yaml[]) ?? []) facts.push(...figureFacts(f, shared));
   for (const p of (readYaml(path.join(dir, 'projects.yaml'))['projects'] as Yaml[]) ?? []) {
-    for (const f of (p['figures'] as Yaml[] | undefined) ?? []) facts.push(...figureFacts(f));
+    for (const f of (p['figures'] as Yaml[] | undefined) ?? []) facts.push(...figureFacts(f, shared));
     const progress = p['progress'] as Yaml | undefined;
     if (!progress) continue;
     const quote = String(progress['quote']);
