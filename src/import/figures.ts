@@ -80,7 +80,8 @@ const AREA = /(亩|平方米|公顷|平方公里)$/u;
 /** A change against last year written as a count: 同比减少12件. */
 const CHANGE = /(?:同比|[比较](?:上年|去年)(?:同期)?)(?:增加|减少|下降|增长|提高|上升|多|少)了?$/u;
 /** The verb between the two values of a from–to change: 从8家|增加至|15家. */
-const CHANGE_TO = /^\s*(?:增加|增长|提高|提升|上升|减少|下降|降低|扩大|缩小|调整|发展|壮大|升级|扩展)?(?:到|至|为)\s*/u;
+/** The words a from–to change goes on with, and maybe when it ended: 增加至|15家, 调整为2016年底的|5.5:43:51.5. */
+const CHANGE_TO = /^\s*(?:增加|增长|提高|提升|上升|减少|下降|降低|扩大|缩小|调整|发展|壮大|升级|扩展)?(?:到|至|为)\s*(?:(?:\d{4}年|今年|年)(?:初|底|末)?的)?/u;
 /** The word a from–to change opens with, and when it started: 从|8家, 由|2:66:32, 从年初的|8家. */
 const CHANGE_FROM = /[从由](年初|年底|年末|去年|上年|去年底|去年末|上年末|\d{4}年(?:初|底|末)?)?的?$/u;
 const SEGMENT_END = /[，,；;、。！？!?]/u;

@@ -3,7 +3,7 @@
  * opens with (1-5月份, 截至6月底, 第一季度…), quantities with their unit (4.91亿元, 500余人次),
  * growth (累计增速10.8%, 同比下降3.2%, 提高1.5个百分点), ranks with their scope (全市排名8,
  * 居全市第三, 位于乐清第2、温州第8, 同类乡镇第一), completion rates (完成率65%, 占年计划的80%),
- * bare percentages and numbers whose unit the text left out. Grouping them into figures is figures.ts.
+ * bare percentages, numbers whose unit the text left out, and ratios as written (三次产业比重1:60:39). Grouping them into figures is figures.ts.
  */
 import { chineseNumber, parsePeriod } from '../model/period.ts';
 import { FALL_VERBS, RISE_VERBS } from '../schemas/common.ts';
@@ -93,6 +93,12 @@ const COMPARE = new RegExp(
   String.raw`(高于|低于|快于|慢于|高出|低出)((?:全[市县区省国镇乡]|[\u4e00-\u9fa5]{2,4}?[市县区省])(?:的)?(?:平均水平|平均值|平均))\s*${NUM}\s*(个百分点|[%％])`,
   'gu',
 );
+/**
+ * A ratio as written: 1:60:39, 5.5:43:51.5, ９：４１ (full-width too). Three terms or more, or two after a
+ * word that says a ratio (比例, 比重, 之比, 配比, 结构); never a time (17:22) or a date-time's time.
+ */
+const RATIO = /(?<![\d.．:：０-９])[0-9０-９]+(?:[.．][0-9０-９]+)?(?:\s*[:：]\s*[0-9０-９]+(?:[.．][0-9０-９]+)?)+(?![\d.．:：０-９])/gu;
+const RATIO_WORD = /(?:比例|比重|之比|配比|结构|比)(?:为|是|达到|达|调整为|调整到|从|由)?[^，,；;。:：\d]{0,8}$/u;
 const UNITLESS = new RegExp(String.raw`(?<=[\u4e00-\u9fa5”])(?<!第)${NUM}(?=\s*(?:[，,；;。、]|同比|累计|增长|下降))`, 'gu');
 
 const PERIOD = new RegExp(
@@ -158,6 +164,14 @@ export function scanMentions(text: string, places: string[] = []): Mention[] {
     const magnitude = Number(m[3]);
     const unit = m[4] === '个百分点' ? '个百分点' : '%';
     add({ type: 'compare', start: m.index, end: m.index + m[0].length, to: m[2]!, value: /^(低|慢)/u.test(m[1]!) ? -magnitude : magnitude, written: m[3]!, unit }, 1);
+  }
+  for (const m of text.matchAll(RATIO)) {
+    const terms = m[0].split(/[:：]/u).length;
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    // A time of a date-time (2023-01-12 17:22) or of a meeting is no ratio.
+    if (/\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$/u.test(before)) continue;
+    if (terms < 3 && !RATIO_WORD.test(before)) continue;
+    add({ type: 'ratio', start: m.index, end: m.index + m[0].length, ratio: m[0].replace(/\s+/gu, '') }, 1);
   }
   for (const m of text.matchAll(COMPLETION_RATE)) {
     add({ type: 'completion', start: m.index, end: m.index + m[0].length, rate: Number(m[2]), written: m[2]!, rateName: m[1]! }, 2);

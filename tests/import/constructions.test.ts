@@ -1,7 +1,7 @@
 /**
  * The figure constructions of the content model (docs/editor-guide.md 五) as the importer drafts them,
  * each on short texts of its own: completion on a figure, 年均增长 and periods of several years, lower
- * bounds and 预计, ranks without an exact place, ratios, from–to changes and comparisons.
+ * bounds and 预计, ranks without an exact place, ratios (1:60:39, and from one to another), from–to changes and comparisons.
  */
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/import/figures.ts';
@@ -114,5 +114,31 @@ describe('a rank several figures share', () => {
     const { figures: fs, ranks } = extractFigures('工业产值、税收增速均居全市第二。', 's1');
     expect(ranks).toEqual([]);
     expect(fs.map((f) => f.rank?.position)).toEqual([2, 2]);
+  });
+});
+
+describe('ratios', () => {
+  it('a ratio of three terms or more is a figure with the ratio as written, named by the words before it', () => {
+    const [f] = figures('三次产业比重3:52:45。');
+    expect(f).toMatchObject({ name: '三次产业比重', ratio: '3:52:45' });
+    expect(f).not.toHaveProperty('value');
+  });
+
+  it('a from–to change of a ratio keeps both, with when each was (调整为2023年的…)', () => {
+    const [f] = figures('农业、工业、服务业结构由2019年的8:45:47调整为2023年的5:40:55。');
+    expect(f).toMatchObject({ ratio: '5:40:55', from: { ratio: '8:45:47', when: '2019年' } });
+    expect(figures('产业比重从年初的2:66:32调整到1:60:39。')[0]).toMatchObject({ ratio: '1:60:39', from: { ratio: '2:66:32', when: '年初' } });
+  });
+
+  it('two terms only after a word that says a ratio; a time is never a ratio', () => {
+    expect(figures('种养配比达到3:1。')[0]).toMatchObject({ name: '种养配比', ratio: '3:1' });
+    expect(extractFigures('发布时间:2024-03-05 16:45 来源:镇政府', 's1').figures).toEqual([]);
+    expect(extractFigures('会议于9:30召开。', 's1').figures).toEqual([]);
+  });
+
+  it('a ratio with nothing before it to name it is noted, not drafted', () => {
+    const { figures: fs, skipped } = extractFigures('2:5:3。', 's1');
+    expect(fs).toEqual([]);
+    expect(skipped).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Shared by the importer's tests: the inputs (南塘 and the fictional fixtures with their hand-written
  * expected figures), importing them into throw-away content folders, and scoring drafted figures
- * against expected ones fact by fact (name, value, unit, growth, rank).
+ * against expected ones fact by fact (name, value, unit, growth, rank, ratio and from.ratio).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,10 @@ export interface Fact {
   growth?: number | { value: number; unit?: string };
   /** No position for a rank without an exact place (居全县首位, 前列): the content model writes none. */
   rank?: { position?: number; scope: string };
+  /** A ratio as written (三次产业比重 1:60:39); one fact. */
+  ratio?: string;
+  /** Where a from–to change of a ratio started (由2:66:32调整到1:60:39): from.ratio, one fact. */
+  from?: { ratio?: string };
   quote?: string;
 }
 
@@ -69,12 +73,15 @@ const readYaml = (file: string) => parse(readFileSync(file, 'utf8')) as Yaml;
 function figureFact(f: Yaml): Fact {
   const growth = f['growth'] as { value: number; unit?: string } | undefined;
   const rank = f['rank'] as { position?: number; scope: string } | undefined;
+  const from = f['from'] as { ratio?: string } | undefined;
   return {
     name: String(f['name']),
     ...(typeof f['value'] === 'number' ? { value: f['value'], unit: String(f['unit']) } : {}),
     ...(f['bound'] ? { bound: String(f['bound']) } : {}),
     ...(growth ? { growth: { value: growth.value, unit: growth.unit ?? '%' } } : {}),
     ...(rank ? { rank: { ...(rank.position !== undefined ? { position: rank.position } : {}), scope: rank.scope } } : {}),
+    ...(typeof f['ratio'] === 'string' ? { ratio: f['ratio'] } : {}),
+    ...(typeof from?.ratio === 'string' ? { from: { ratio: from.ratio } } : {}),
     quote: String(f['quote']),
   };
 }
@@ -131,8 +138,11 @@ export function sameName(a: string, b: string): boolean {
 
 const growthOf = (g: Fact['growth']) => (g === undefined ? undefined : typeof g === 'number' ? { value: g, unit: '%' } : { value: g.value, unit: g.unit ?? '%' });
 
+/** A ratio as written, with full-width digits and colons read as ASCII (１：６０ is 1:60). */
+const ratioOf = (r?: string) => (r === undefined ? undefined : r.normalize('NFKC').replace(/\s+/gu, ''));
+
 function factCount(f: Fact): number {
-  return 1 + (f.value !== undefined ? 2 : 0) + (f.growth !== undefined ? 1 : 0) + (f.rank !== undefined ? 1 : 0);
+  return 1 + (f.value !== undefined ? 2 : 0) + (f.growth !== undefined ? 1 : 0) + (f.rank !== undefined ? 1 : 0) + (f.ratio !== undefined ? 1 : 0) + (f.from?.ratio !== undefined ? 1 : 0);
 }
 
 function correctFacts(e: Fact, d: Fact): number {
@@ -143,6 +153,8 @@ function correctFacts(e: Fact, d: Fact): number {
   const gd = growthOf(d.growth);
   if (ge && gd && ge.value === gd.value && ge.unit === gd.unit) n++;
   if (e.rank && d.rank && e.rank.position === d.rank.position && e.rank.scope === d.rank.scope) n++;
+  if (e.ratio !== undefined && ratioOf(e.ratio) === ratioOf(d.ratio)) n++;
+  if (e.from?.ratio !== undefined && ratioOf(e.from.ratio) === ratioOf(d.from?.ratio)) n++;
   return n;
 }
 
@@ -167,6 +179,7 @@ function affinity(e: Fact, d: Fact): number {
   const quote = overlap(e.quote, d.quote);
   const name = sameName(e.name, d.name) ? 1 : 0;
   if (e.value !== undefined && e.value === d.value && e.unit === d.unit) return 10 + name + quote;
+  if (e.ratio !== undefined && ratioOf(e.ratio) === ratioOf(d.ratio)) return 10 + name + quote;
   const ge = growthOf(e.growth);
   const gd = growthOf(d.growth);
   const sameGrowth = ge !== undefined && gd !== undefined && ge.value === gd.value;
@@ -225,7 +238,7 @@ export function score(drafted: Fact[], expected: Fact[]): Score {
 export const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function describeScore(label: string, s: Score): string {
-  const show = (f: Fact) => `${f.name} ${f.value ?? ''}${f.unit ?? ''}${f.growth !== undefined ? ` 增速${JSON.stringify(growthOf(f.growth))}` : ''}${f.rank ? ` 排名${f.rank.scope}${f.rank.position ?? '（无确切名次）'}` : ''}`;
+  const show = (f: Fact) => `${f.name} ${f.value ?? ''}${f.unit ?? ''}${f.growth !== undefined ? ` 增速${JSON.stringify(growthOf(f.growth))}` : ''}${f.rank ? ` 排名${f.rank.scope}${f.rank.position ?? '（无确切名次）'}` : ''}${f.ratio !== undefined ? ` 比例${f.ratio}` : ''}${f.from?.ratio !== undefined ? ` 原比例${f.from.ratio}` : ''}`;
   return [
     `${label}: precision ${percent(s.precision)} (${s.correct}/${s.drafted} facts), recall ${percent(s.recall)} (${s.correct}/${s.expected} facts)`,
     ...s.missed.map((f) => `  missed: ${show(f)}`),
