@@ -15,7 +15,8 @@
  *   which is all the script does);
  * - number coverage: the share of the source's numbers (sourceNumbers below) found among the numbers the
  *   draft holds as structured data (numbers in indicators, figures, projects, plan and outcomes YAML), each
- *   drafted number standing for one occurrence;
+ *   drafted number standing for one occurrence; the number of a threshold in a drafted name
+ *   (年收入10万元以上的村) counts as held (thresholdNumbers);
  * - drafted values absent from the source: numbers the source does not state (statesNumber, as the
  *   importer's own no-invention test uses), dates and times it does not give (the import day,
  *   00:00), URLs it does not contain, and placeholders that pass the check (待补充…);
@@ -157,9 +158,23 @@ export function sourceNumbers(text: string): string[] {
 
 type Yaml = unknown;
 
-/** Every number of the YAML, and the terms of a ratio (ratio: '1:60:39', from: { ratio: '2:66:32' }), a field of numbers as written. */
+/**
+ * The number of a threshold written in a name (年收入10万元以上的村(社区), 收入超过20万元的村): the importer
+ * drafts the count after a threshold as the figure and keeps the threshold in its name, so the threshold's
+ * number is held by the name. Only a number in this form counts; any other digit in a name does not.
+ */
+export function thresholdNumbers(name: string): number[] {
+  const re = /(?:(?:超过|高于|低于|不足|不低于|不少于)\s*(\d+(?:\.\d+)?)\s*[万亿]?[\u4e00-\u9fa5]{0,2}的|(\d+(?:\.\d+)?)\s*[万亿]?[\u4e00-\u9fa5]{0,2}(?:以上|以下)的)/gu;
+  return [...name.matchAll(re)].map((m) => Number(m[1] ?? m[2]));
+}
+
+/**
+ * Every number of the YAML, and the terms of a ratio (ratio: '1:60:39', from: { ratio: '2:66:32' }), a
+ * field of numbers as written, and the number of a threshold in a name (thresholdNumbers).
+ */
 function numbersIn(value: Yaml, key?: string): number[] {
   if (typeof value === 'number') return [value];
+  if (typeof value === 'string' && key === 'name') return thresholdNumbers(value);
   if (typeof value === 'string' && key === 'ratio') return value.split(/[:：]/u).map(Number).filter(Number.isFinite);
   if (Array.isArray(value)) return value.flatMap((v) => numbersIn(v));
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => numbersIn(v, k));

@@ -566,10 +566,29 @@ class PartReader {
    */
   private nounAfterNumber(m: MentionOf<'quantity'>, r: Reading, etc: boolean): Naming | undefined {
     if (!(r.name === '' || isLeadOnly(r.name) || etc)) return undefined;
-    const noun = nounAfter(this.text, m.end, this.to);
+    const noun = nounAfter(this.text, m.end, this.to) || this.nounAfterList(m);
     if (noun === '') return undefined;
     const leadVerb = r.name !== '' && !etc ? r.name : undefined;
     return { name: `${leadVerb ?? ''}${noun}`, nameFrom: 'after', ...(leadVerb ? { leadVerb } : {}), consumed: m.end + noun.length };
+  }
+
+  /**
+   * `实施8个、161万元的乡村振兴重点项目`: values joined by 、 and closed by 的 and a noun all measure that
+   * noun; a count is named by it (乡村振兴重点项目), another unit by it and what the unit measures
+   * (乡村振兴重点项目金额).
+   */
+  private nounAfterList(m: MentionOf<'quantity'>): string {
+    let end = m.end;
+    for (const n of this.mentions) {
+      if (n.start < end) continue;
+      if (n.type !== 'quantity' || this.text.slice(end, n.start).trim() !== '、') break;
+      end = n.end;
+    }
+    if (this.text[end] !== '的') return '';
+    const noun = nounAfter(this.text, end + 1, this.to);
+    if (noun === '') return '';
+    const label = unitLabel(m.unit);
+    return label === '数量' ? noun : `${noun}${label}`;
   }
 
   /**

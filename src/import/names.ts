@@ -92,14 +92,31 @@ function clean(raw: string): string {
     const verb = COUNTING_VERBS.find((v) => s.startsWith(v));
     s = `${verb ?? ''}${s.slice(etc + 1)}`;
   }
-  return stripTrail(stripLead(s));
+  return stripTrailingWei(stripTrail(stripLead(s)));
 }
+
+/**
+ * `男女比例为`, `为`: a trailing 为 links a name to its number and is no part of it; 行为, 作为 and the like
+ * (违法行为) end in 为 as a word and keep it.
+ */
+function stripTrailingWei(s: string): string {
+  return /(?<![行作成认因称视])为$/u.test(s) ? s.slice(0, -1) : s;
+}
+
+/** 在 with a verb, as an attribute of a noun: 在谈, 在建, 在库, 在册, 在岗, 在营. */
+const IN_STATE = /^在[谈建库册岗营]$/u;
 
 /** The noun right after a number and its unit, when the number comes first: 12个|村级采样点|均已. */
 export function nounAfter(text: string, from: number, to: number): string {
   let out = '';
   let i = from;
   while (i < to && out.length < 10) {
+    // 20个在谈项目, 3个在建项目: 在 and a verb at the noun's start say which state the things are in.
+    if (i === from && IN_STATE.test(text.slice(i, i + 2))) {
+      out += text.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
     if (NOUN_STOP.some((w) => text.startsWith(w, i))) break;
     const c = text[i]!;
     if (!/[\u4e00-\u9fa5A-Za-z“”·]/u.test(c)) break;

@@ -212,8 +212,9 @@ export function scanMentions(text: string, places: string[] = []): Mention[] {
     const [, approx, number, aboutFirst, multiplier, aboutAfter, unitWord, over] = m as unknown as (string | undefined)[];
     const unit = `${multiplier ?? ''}${unitWord ?? ''}`;
     if (unit === '' || number === undefined) continue;
-    // A threshold, not a count: 经营性收入超过20万元的村.
-    const threshold = /(?:超过|高于|低于|不足|不低于|不少于|以上|以下)$/u.test(text.slice(0, m.index)) || (approx !== undefined && approx !== '近' && approx !== '约');
+    // A threshold, not a count: 经营性收入超过20万元的村, 年收入10万元以上的村 (the number is part of the
+    // name of the count that follows: 年收入10万元以上的村(社区)5个).
+    const threshold = /(?:超过|高于|低于|不足|不低于|不少于|以上|以下)$/u.test(text.slice(0, m.index)) || (approx !== undefined && approx !== '近' && approx !== '约') || over !== undefined;
     if (threshold && text[m.index + m[0].length] === '的') continue;
     const about = aboutFirst ?? aboutAfter;
     const bound = (about === '余' || about === '多' ? about : over ? '以上' : approx) as Bound | undefined;

@@ -142,3 +142,24 @@ describe('ratios', () => {
     expect(skipped).toHaveLength(1);
   });
 });
+
+describe('names that are verbs or fillers, and thresholds', () => {
+  it('values joined by 、 and closed by 的 and a noun are named by that noun (an amount as its 金额)', () => {
+    const fs = figures('启动5个、230万元的农村道路项目。');
+    expect(fs.map((f) => [f.name, f.value])).toEqual([['启动农村道路项目', 5], ['农村道路项目金额', 230]]);
+  });
+
+  it('在谈, 在建 at the start of the noun after a number are part of it', () => {
+    expect(figures('跟进12个在建项目。')[0]).toMatchObject({ name: '跟进在建项目', value: 12 });
+  });
+
+  it('a trailing 为 is no part of a name; 行为 keeps it', () => {
+    expect(figures('小学师生比为1:15。')[0]).toMatchObject({ name: '小学师生比' });
+    expect(figures('查处违法行为26起。')[0]).toMatchObject({ name: '查处违法行为', value: 26 });
+  });
+
+  it('a threshold (10万元以上的村) is part of the name of the count after it, not a figure', () => {
+    const fs = figures('培育经营性收入50万元以上的村7个。');
+    expect(fs.map((f) => [f.name, f.value, f.unit])).toEqual([['培育经营性收入50万元以上的村', 7, '个']]);
+  });
+});

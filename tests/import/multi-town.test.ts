@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REAL_DIR, sourceNumbers } from '../../bench/import-real.ts';
+import { REAL_DIR, sourceNumbers, thresholdNumbers } from '../../bench/import-real.ts';
 import { importFile } from '../../src/import/write.ts';
 import { childEnv } from '../support/env.ts';
 
@@ -57,6 +57,8 @@ function jsonNumbers(file: string): number[] {
   const found: number[] = [];
   const walk = (v: unknown, key: string): void => {
     if (key.endsWith('Written') || key === 'quote') return;
+    // A threshold written in a figure's name (年收入10万元以上的村) is in the download with the name.
+    if (key === 'name' && typeof v === 'string') found.push(...thresholdNumbers(v));
     if (typeof v === 'number') found.push(v);
     else if (typeof v === 'string' && NUMBER.test(v)) found.push(Number(v));
     else if (Array.isArray(v)) v.forEach((x) => walk(x, ''));
@@ -73,7 +75,9 @@ function csvNumbers(dir: string): number[] {
     .flatMap((f) => {
       const [header = [], ...rows] = csvRows(readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/u, ''));
       const columns = header.map((h, i) => (/原文写法|原文摘录|出处|标识/u.test(h) ? -1 : i)).filter((i) => i >= 0);
-      return rows.flatMap((r) => columns.map((i) => r[i] ?? '').filter((c) => NUMBER.test(c)).map(Number));
+      // A threshold written in a name column (年收入10万元以上的村) is in the download with the name.
+      const names = header.map((h, i) => (/^名称$/u.test(h) ? i : -1)).filter((i) => i >= 0);
+      return rows.flatMap((r) => [...columns.map((i) => r[i] ?? '').filter((c) => NUMBER.test(c)).map(Number), ...names.flatMap((i) => thresholdNumbers(r[i] ?? ''))]);
     });
 }
 
