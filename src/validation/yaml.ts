@@ -30,15 +30,15 @@ export const SIZE_LIMITS = { yaml: 1024 * 1024, narrative: 2 * 1024 * 1024 } as 
 
 /** What is at a path of the content: its `Stats`, `'missing'`, or the located problem that keeps it from being read. */
 export function checkEntry(absolutePath: string, file: string, expected: 'file' | 'folder'): Stats | Problem | 'missing' {
+  const what = expected === 'file' ? '文件' : '文件夹';
   let stat;
   try {
     // lstat: a link is not followed, so a file outside the content (or a link to nothing) is never read.
     stat = lstatSync(absolutePath, { throwIfNoEntry: false });
   } catch (error) {
-    return wholeFile(file, cannotRead(error, expected === 'file' ? '文件' : '文件夹'));
+    return wholeFile(file, cannotRead(error, what));
   }
   if (!stat) return 'missing';
-  const what = expected === 'file' ? '文件' : '文件夹';
   if (stat.isSymbolicLink()) return wholeFile(file, `内容文件夹里不能有符号链接（快捷方式）：请删掉这个链接，把真正的${what}复制到这里`);
   if (expected === 'file' && stat.isDirectory()) return wholeFile(file, '这里应是一个文件，实际是一个文件夹');
   if (expected === 'folder' && !stat.isDirectory()) return wholeFile(file, '这里应是一个文件夹，实际不是');
