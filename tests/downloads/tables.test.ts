@@ -14,36 +14,11 @@ import { reportDownloads, reportJson, formatSize } from '../../src/export/downlo
 import { COLUMNS, reportTables, TABLE_TITLES, type Cell, type Table } from '../../src/export/tables.ts';
 import { FIGURE_KINDS, reportFigures } from '../../src/view/report.ts';
 import { columnName } from '../../src/export/xlsx.ts';
+import { parseCsv } from '../support/csv.ts';
 
 const { content } = loadContent(path.resolve('content'));
 if (!content) throw new Error('content/ does not load');
 const ctx = { publicUrl: content.site.publicUrl, base: '/', utcOffset: content.site.utcOffset };
-
-/** An RFC 4180 reader written for the test, independent of the writer. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') {
-      if (field !== '') throw new Error(`quote inside an unquoted field at ${i}`);
-      quoted = true;
-    } else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else if (ch === '\n' || ch === '\r') throw new Error(`bare line break at ${i}: records must end with CRLF`);
-    else field += ch;
-  }
-  if (quoted) throw new Error('unterminated quoted field');
-  if (field !== '' || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 const asText = (cell: Cell) => (cell === undefined ? '' : String(cell));
 const column = (table: Table, header: string) => {

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REAL_DIR, sourceNumbers, thresholdNumbers } from '../../bench/import-real.ts';
 import { importFile } from '../../src/import/write.ts';
 import { childEnv } from '../support/env.ts';
+import { parseCsv } from '../support/csv.ts';
 
 /** Texts of the tune split, each of a different town. */
 const TOWNS = ['fengming-2024-annual', 'shagou-2020-annual', 'qingjiang-2022-annual', 'zhongdu-2025-h1'];
@@ -30,26 +31,6 @@ const NUMBER = /^-?\d+(?:\.\d+)?$/u;
 const root = mkdtempSync(path.join(tmpdir(), 'multi-town-'));
 const content = path.join(root, 'content');
 const out = path.join(root, 'dist');
-
-/** Cells of a CSV text, quoted cells with commas and doubled quotes read as one. */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [[]];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') rows.at(-1)!.push(cell), (cell = '');
-    else if (c === '\n') rows.at(-1)!.push(cell.replace(/\r$/u, '')), rows.push([]), (cell = '');
-    else cell += c;
-  }
-  if (cell !== '') rows.at(-1)!.push(cell);
-  return rows.filter((r) => r.length > 1);
-}
 
 /** The structured numbers of the JSON download: its figures, projects, plan and outcomes, a written form once. */
 function jsonNumbers(file: string): number[] {
@@ -73,7 +54,7 @@ function csvNumbers(dir: string): number[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.csv'))
     .flatMap((f) => {
-      const [header = [], ...rows] = csvRows(readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/u, ''));
+      const [header = [], ...rows] = parseCsv(readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/u, '')).filter((r) => r.length > 1);
       const columns = header.map((h, i) => (/原文写法|原文摘录|出处|标识/u.test(h) ? -1 : i)).filter((i) => i >= 0);
       // A threshold written in a name column (年收入10万元以上的村) is in the download with the name.
       const names = header.map((h, i) => (/^名称$/u.test(h) ? i : -1)).filter((i) => i >= 0);
