@@ -16,6 +16,8 @@ export interface AstroBuildSettings {
   base: string;
   /** The build links the pictures into the site from the picture cache: Astro's picture routes make none. */
   picturesLinked: boolean;
+  /** The picture cache the build drew into (src/charts/render.ts): pages that state a picture's size read it there. */
+  cacheDir?: string;
 }
 
 export function encodeBuildSettings(settings: AstroBuildSettings): string {

@@ -85,7 +85,7 @@ export async function build(config: BuildConfig): Promise<BuildResult> {
     const snapshot = path.join(snapshotDir, 'content.v8');
     writeContentSnapshot(snapshot, contentDir, root, loaded);
     rmSync(nextDir, { recursive: true, force: true });
-    const settings = encodeBuildSettings({ contentDir, snapshot, outDir: nextDir, base: config.base, picturesLinked: true });
+    const settings = encodeBuildSettings({ contentDir, snapshot, outDir: nextDir, base: config.base, picturesLinked: true, cacheDir: config.cacheDir });
     const astro = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: root,
       stdio: 'inherit',

@@ -1,15 +1,18 @@
 /**
  * 一图读懂: the report in one tall picture, for places that accept only images (WeChat, notice boards).
  * Drawn at build time from the report's data in the bundled font: a title band, the key figures, the
- * charts (their build-time pictures), the plan's targets, and the source. The page /infographic/ holds
- * the same content as text, and the picture's alt text says it in words.
+ * charts (their build-time pictures), the plan's targets, and the source. infographicContent() chooses
+ * that content once: the page /infographic/ shows the same as cards and inline charts (and links to the
+ * picture with its size, infographicFileInfo()), and the picture's alt text says it in words.
  */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Canvas, Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { encodePng } from './png.ts';
 import { FONT_FAMILY, cachedPicture, cachedPictureFile, defaultCacheDir, isPictureCached, registerFonts, renderChartImages, staticSize } from './render.ts';
 import type { ChartSpec } from './spec.ts';
 import type { Report } from '../model/load.ts';
 import { t } from '../i18n/zh.ts';
+import { isLowerBound } from '../model/format.ts';
 import { reportView } from '../view/report.ts';
 
 const WIDTH = 750;
@@ -23,24 +26,47 @@ const COLORS = { brand: '#0b4f8a', accent: '#b3121f', ink: '#1a1a1a', muted: '#4
 
 export interface InfographicContent {
   title: string;
+  /** The picture's line under the title: issuer · period · 发布于 the day (left out when not given). */
   subtitle: string;
-  figures: { value: string; name: string; detail: string }[];
+  /**
+   * The page's header card: who issued it, the period, the report's own date when given, the publication
+   * day; a field the source does not give reads 原文未提供, as in the disclosure block (src/view/meta.ts).
+   */
+  facts: { term: string; value: string; notGiven: boolean }[];
+  /** The report's key figures: the value as written (with its unit), the name, the period, growth and rank. */
+  figures: { value: string; name: string; detail: string; lowerBound: boolean }[];
   charts: { id: string; title: string; summary: string; spec: ChartSpec }[];
   plan: { title: string; targets: string[] }[];
+  /** 来源：issuer《title》 and the source page's address, or that the source does not give one. */
+  origin: { label: string; url?: string };
+  /** The source line as the picture writes it. */
   source: string;
 }
 
-/** What the picture shows, gathered once for the picture, the page and the alt text. */
+/**
+ * What 一图读懂 shows, chosen once for the picture, the page (src/pages/reports/[report]/infographic.astro)
+ * and the alt text: the key figures, the charts, the plan items with targets, the source.
+ */
 export function infographicContent(report: Report, reports: readonly Report[]): InfographicContent {
   const view = reportView(report, reports);
+  const { meta } = view;
+  const origin = { label: `来源：${report.meta.issuer}《${report.meta.title}》`, ...(meta.sourceUrl ? { url: meta.sourceUrl } : {}) };
+  const fact = (term: string, value: string | undefined) => ({ term, value: value ?? t.meta.notGiven, notGiven: value === undefined });
   return {
     // An excerpt says so in the title, which the picture and the page both show.
-    title: `一图读懂${report.meta.title}${view.meta.excerpt ? `（${t.excerpt.label}）` : ''}`,
-    subtitle: [report.meta.issuer, view.meta.period, ...(view.meta.publishedDay ? [`发布于${view.meta.publishedDay}`] : [])].join(' · '),
-    figures: view.highlights.map(({ figure, text }) => ({ value: text.value, name: figure.name, detail: text.detail })),
+    title: `一图读懂${report.meta.title}${meta.excerpt ? `（${t.excerpt.label}）` : ''}`,
+    subtitle: [report.meta.issuer, meta.period, ...(meta.publishedDay ? [`发布于${meta.publishedDay}`] : [])].join(' · '),
+    facts: [
+      fact(t.meta.issuer, report.meta.issuer),
+      fact(t.meta.period, meta.period),
+      ...(meta.ownDate ? [fact(meta.ownDate.term, meta.ownDate.text)] : []),
+      fact(t.meta.publishedAt, meta.publishedDay),
+    ],
+    figures: view.highlights.map(({ figure, text }) => ({ value: text.value, name: figure.name, detail: text.detail, lowerBound: isLowerBound(figure.bound) })),
     charts: view.charts.map(({ spec }) => ({ id: spec.id, title: spec.title, summary: spec.summary, spec })),
     plan: report.plan.filter((p) => p.targets.length > 0 || p.continues.length > 0).map((p) => ({ title: p.title, targets: p.targets.map((t) => t.text) })),
-    source: `来源：${report.meta.issuer}《${report.meta.title}》，${view.meta.sourceUrl ?? `${t.meta.source}${t.meta.notGiven}`}`,
+    origin,
+    source: `${origin.label}，${origin.url ?? `${t.meta.source}：${t.meta.notGiven}`}`,
   };
 }
 
@@ -174,6 +200,27 @@ export function infographicKey(c: InfographicContent): object {
 export function infographicFile(c: InfographicContent, cacheDir = defaultCacheDir()): string {
   if (!isPictureCached(infographicKey(c), cacheDir)) renderInfographic(c, cacheDir);
   return cachedPictureFile(infographicKey(c), cacheDir);
+}
+
+/** The picture as the site serves it: its size in bytes, and in pixels as the PNG's header gives them. */
+export interface InfographicFile {
+  bytes: number;
+  width: number;
+  height: number;
+}
+
+/** The picture's file size and pixel size, from its cache file (drawn first if the cache does not have it). */
+export function infographicFileInfo(c: InfographicContent, cacheDir = defaultCacheDir()): InfographicFile {
+  const file = infographicFile(c, cacheDir);
+  const header = Buffer.alloc(24);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, header, 0, 24, 0);
+  } finally {
+    closeSync(fd);
+  }
+  // A PNG starts with its 8-byte signature and the IHDR chunk: length, type, then width and height.
+  return { bytes: statSync(file).size, width: header.readUInt32BE(16), height: header.readUInt32BE(20) };
 }
 
 /**

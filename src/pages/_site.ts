@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import { decodeBuildSettings, BUILD_CHANNEL_ENV } from '../build-channel.ts';
+import { defaultCacheDir } from '../charts/render.ts';
 import type { DownloadContext } from '../export/downloads.ts';
 import { loadContent, type Report, type SiteContent } from '../model/load.ts';
 import { siteRoutes, type Routes } from '../routes.ts';
@@ -25,6 +26,8 @@ export interface Site {
   view(report: Report): ReportView;
   /** The build links the pictures in from the picture cache: the picture routes make no files. */
   picturesLinked: boolean;
+  /** The picture cache: the build's, else the project's default (src/charts/render.ts). */
+  cacheDir: string;
 }
 
 const settings = decodeBuildSettings(process.env[BUILD_CHANNEL_ENV]);
@@ -47,6 +50,7 @@ export function site(): Site {
     exportContext: { ...routes.urls, utcOffset: content.site.utcOffset },
     view: (report) => reportView(report, content.reports),
     picturesLinked: settings?.picturesLinked ?? false,
+    cacheDir: settings?.cacheDir ?? defaultCacheDir(),
   };
   return cached;
 }

@@ -101,7 +101,7 @@ describe('the picture has a bound', () => {
       ...real,
       title: '长'.repeat(100_000),
       subtitle: '长'.repeat(10_000),
-      figures: Array.from({ length: 500 }, (_, i) => ({ value: `${i}亿元`, name: nameOf(150), detail: nameOf(500) })),
+      figures: Array.from({ length: 500 }, (_, i) => ({ value: `${i}亿元`, name: nameOf(150), detail: nameOf(500), lowerBound: false })),
       charts: real.charts.map((c) => ({ ...c, title: nameOf(200), summary: nameOf(5000) })),
       plan: Array.from({ length: 500 }, () => ({ title: nameOf(200), targets: [nameOf(200), nameOf(200)] })),
       source: `来源：${'长'.repeat(10_000)}`,

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/model/load.ts';
+import { reportView } from '../../src/view/report.ts';
 import { formatProblem } from '../../src/validation/problem.ts';
 import { childEnv } from '../support/env.ts';
 
@@ -115,8 +116,30 @@ describe('an excerpt (原文节选)', () => {
     for (const p of ['', 'part-1/', 'indicators/', 'projects/', 'plan/', 'promises/', 'infographic/', 'fulltext/']) {
       expect(text(page(`reports/beishan-2023-h1/${p}`).querySelector('main .excerpt-notice')), p).toContain('原文节选');
     }
-    expect(text(page('reports/beishan-2023-h1/infographic/').querySelector('.infographic h1, .infographic-band'))).toContain('（原文节选）');
+    expect(text(page('reports/beishan-2023-h1/infographic/').querySelector('.ig-head h1'))).toContain('（原文节选）');
     expect(page('reports/donghu-2023/').querySelector('.excerpt-notice')).toBeNull();
+  });
+});
+
+describe('一图读懂 of reports as towns publish them', () => {
+  const { content } = loadContent(path.resolve(CONTENT));
+  it('shows every key figure of each report as the view writes it', () => {
+    for (const report of content!.reports) {
+      const cards = page(`reports/${report.id}/infographic/`).querySelectorAll('.ig-card');
+      const { highlights } = reportView(report, content!.reports);
+      expect(cards.map((c) => text(c.querySelector('.ig-card-name'))), report.id).toEqual(highlights.map((h) => h.figure.name));
+      highlights.forEach(({ text: written }, i) => {
+        for (const s of [written.value, written.period, written.growth?.text, written.rank?.place].filter(Boolean)) expect(text(cards[i]), report.id).toContain(s);
+      });
+    }
+  });
+
+  it('says 原文未提供 where the source gives no address, and names the meeting’s date when there is no 成文日期', () => {
+    const ig = page('reports/donghu-2023/infographic/');
+    const facts = Object.fromEntries(ig.querySelectorAll('.ig-facts > div').map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]));
+    expect(facts).toEqual({ 发布机构: '东湖镇人民政府', 报告所述时期: '2023年', 会议日期: '2024年1月15日', 发布日期: '2024年1月20日' });
+    expect(text(ig.querySelector('.ig-source .not-given'))).toBe('原文链接：原文未提供');
+    expect(ig.querySelector('.ig-source a')).toBeNull();
   });
 });
 
