@@ -172,7 +172,7 @@ const CARD = {
  * A key figure's card: the value, the name and the details, each wrapped in the font it is drawn in.
  * The height is where the last line ends, so the card always holds its text.
  */
-export function figureCard(ctx: SKRSContext2D, f: InfographicContent['figures'][number], width: number): Block {
+export function figureCard(ctx: SKRSContext2D, f: Pick<InfographicContent['figures'][number], 'value' | 'name' | 'detail'>, width: number): Block {
   const inner = width - 2 * CARD.padding;
   const texts: PlacedText[] = [{ text: f.value, ...CARD.value, x: CARD.padding, y: 18, maxWidth: inner }];
   texts.push(...placeLines(ctx, f.name, CARD.name, CARD.padding, 66, inner));

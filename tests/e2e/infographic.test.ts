@@ -35,12 +35,12 @@ function smallText(page: Page, min: number) {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.trim();
-      const el = node.parentElement;
+      const el: Element | null = node.parentElement;
       if (!text || !el || el.closest('script, style, .visually-hidden, [hidden]')) continue;
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) continue;
       let size = parseFloat(getComputedStyle(el).fontSize);
-      if (el instanceof SVGElement) size *= (el as SVGGraphicsElement).getScreenCTM?.()?.a ?? 1;
+      if (el instanceof SVGGraphicsElement) size *= el.getScreenCTM()?.a ?? 1;
       if (size < min - 0.01) found.push(`${size.toFixed(1)}px ${text.slice(0, 30)}`);
     }
     return found;
