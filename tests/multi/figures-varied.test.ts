@@ -131,4 +131,14 @@ describe('the site with these figures', () => {
     expect(indicators).not.toContain('缩短 -40%');
     expect(text('reports/qingxi-2023/')).toContain('完成任务的 108.25%');
   });
+
+  it('its 一图读懂 has a card for each key figure, saying it as the view does: a ratio, a rank, a completion', () => {
+    const cards = page('reports/qingxi-2023/infographic/').querySelectorAll('.ig-card').map((c) => c.textContent.replace(/\s+/g, ' '));
+    expect(view.highlights.length).toBeGreaterThan(2);
+    expect(cards).toHaveLength(view.highlights.length);
+    view.highlights.forEach(({ figure: f, text: said }, i) => {
+      for (const s of [said.value, f.name, said.detail]) expect(cards[i], f.id).toContain(s);
+    });
+    expect(cards.join(' ')).toContain('完成任务的 108.25%');
+  });
 });
