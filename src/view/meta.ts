@@ -18,6 +18,8 @@ export interface MetaRow {
   href?: string;
   /** The value is a date: its `<time datetime>` (2022-07-29T17:02). */
   datetime?: string;
+  /** Said after the date, outside `<time>`: （原文未提供具体时间）. */
+  after?: string;
 }
 
 /** A named part of a line: 发布日期：2022年7月29日 17:02, the date in `<time datetime>`. */
@@ -25,6 +27,8 @@ export interface MetaPart {
   term?: string;
   value: string;
   datetime?: string;
+  /** Said after the date, outside `<time>`. */
+  after?: string;
 }
 
 export interface MetaView {
@@ -57,7 +61,10 @@ export function metaView(meta: ReportMeta): MetaView {
   const period = formatReportPeriod(meta.period);
   const own = ownDate(meta);
   const published = publication(meta);
-  const publishedText = published ? (published.time ? formatDateTime(published.local) : `${formatDate(published.date)}${t.meta.noTime}`) : NOT_GIVEN;
+  const publishedPart: MetaPart = published
+    ? { term: t.meta.publishedAt, value: formatDateTime(published.local), datetime: machineDate(published.local), ...(published.time ? {} : { after: t.meta.noTime }) }
+    : { term: t.meta.publishedAt, value: NOT_GIVEN };
+  const publishedText = publishedPart.value + (publishedPart.after ?? '');
   const writtenOn = given(meta.writtenOn);
   const sourceUrl = given(meta.sourceUrl);
   const row = (term: string, value: string, datetime?: string): MetaRow => ({ term, value, notGiven: value === NOT_GIVEN, ...(datetime ? { datetime } : {}) });
@@ -67,7 +74,7 @@ export function metaView(meta: ReportMeta): MetaView {
     row(t.meta.issuer, meta.issuer),
     ...(meta.docNumber ? [row(t.meta.docNumber, meta.docNumber)] : []),
     writtenOn ? row(t.meta.writtenOn, formatDate(writtenOn), machineDate(writtenOn)) : row(t.meta.writtenOn, NOT_GIVEN),
-    row(t.meta.publishedAt, publishedText, published && machineDate(published.local)),
+    { ...row(t.meta.publishedAt, publishedPart.value, publishedPart.datetime), ...(publishedPart.after ? { after: publishedPart.after } : {}) },
     row(t.meta.disclosure, meta.disclosure),
     ...(meta.openPeriod ? [row(t.meta.openPeriod, meta.openPeriod)] : []),
     ...(meta.subjectWords?.length ? [row(t.meta.subjectWords, meta.subjectWords.join(' '))] : []),
@@ -83,7 +90,7 @@ export function metaView(meta: ReportMeta): MetaView {
     { term: t.meta.issuer, value: meta.issuer },
     ...(meta.reportType ? [{ value: meta.reportType }] : []),
     ...(ownDateView ? [{ term: ownDateView.term, value: ownDateView.text, datetime: ownDateView.datetime }] : []),
-    { term: t.meta.publishedAt, value: publishedText, ...(published ? { datetime: machineDate(published.local) } : {}) },
+    publishedPart,
     ...(meta.excerpt ? [{ value: t.excerpt.label }] : []),
   ];
   return {
@@ -98,12 +105,12 @@ export function metaView(meta: ReportMeta): MetaView {
       contentSource: meta.issuer,
       keywords: meta.keywords,
     },
-    listing: listingParts.map((p) => (p.term ? labelled(p.term, p.value) : p.value)).join(' · '),
+    listing: listingParts.map((p) => (p.term ? labelled(p.term, p.value) : p.value) + (p.after ?? '')).join(' · '),
     listingParts,
     docLine: [
       { value: meta.issuer },
       ownDateView ? { term: ownDateView.term, value: ownDateView.text, datetime: ownDateView.datetime } : { term: t.meta.writtenOn, value: t.meta.notGiven },
-      { term: t.meta.publishedAt, value: publishedText, ...(published ? { datetime: machineDate(published.local) } : {}) },
+      publishedPart,
     ],
     ...(sourceUrl ? { sourceUrl } : {}),
     ...(meta.excerpt ? { excerpt: t.excerpt.notice } : {}),
