@@ -105,13 +105,14 @@ function generatedText(html: string, verbatim: readonly string[]): string {
   return text;
 }
 
-function htmlFiles(dir: string): string[] {
+/** The site's pages; the help pages (editor's guide, embed guide: hand-written prose with examples) only when asked. */
+function htmlFiles(dir: string, help = false): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) {
-        if (!['pagefind', '_astro', 'help'].includes(e.name)) walk(p);
+        if (!['pagefind', '_astro', ...(help ? [] : ['help'])].includes(e.name)) walk(p);
       } else if (e.name.endsWith('.html')) out.push(p);
     }
   };
@@ -122,10 +123,10 @@ function htmlFiles(dir: string): string[] {
 const context = (text: string, index: number) => text.slice(Math.max(0, index - 15), index + 15).replace(/\n/g, '⏎');
 
 describe.each(SITES)('the $name site', (site) => {
-  const pages = () => {
+  const pages = (help = false) => {
     expect(existsSync(site.dist), `${site.dist} is built`).toBe(true);
     const verbatim = contentStrings(site.content);
-    return htmlFiles(site.dist).map((file) => {
+    return htmlFiles(site.dist, help).map((file) => {
       const html = readFileSync(file, 'utf8');
       return { file: path.relative(site.dist, file), html, text: generatedText(html, verbatim) };
     });
@@ -160,7 +161,7 @@ describe.each(SITES)('the $name site', (site) => {
   it('leaves no table cell blank: an empty one carries the one mark and its spoken meaning', () => {
     const blank: string[] = [];
     let marks = 0;
-    for (const { file, html } of pages()) {
+    for (const { file, html } of pages(true)) {
       for (const cell of parse(html).querySelectorAll('tbody td, tbody th')) {
         const text = cell.textContent.trim();
         if (text === '') blank.push(`${file}: ${cell.parentNode.toString().slice(0, 200)}`);
