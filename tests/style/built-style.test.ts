@@ -164,7 +164,7 @@ describe.each(SITES)('the $name site', (site) => {
     for (const { file, html } of pages(true)) {
       for (const cell of parse(html).querySelectorAll('tbody td, tbody th')) {
         const text = cell.textContent.trim();
-        if (text === '') blank.push(`${file}: ${cell.parentNode.toString().slice(0, 200)}`);
+        if (text === '') blank.push(`${file}: ${cell.parentNode?.toString().slice(0, 200)}`);
         if (text.startsWith('—') && text.length <= 2) {
           marks++;
           expect(text, file).toBe('—无');
