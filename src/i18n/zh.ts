@@ -200,7 +200,7 @@ export const t = {
     heading: '数据下载',
     intro: '本报告的数字、项目和计划，照原文整理：数值、单位、约数标记、增速和排名分列，每行附原文摘录和出处。',
     json: '全部数据（JSON）',
-    xlsx: (sheets: readonly string[]) => `数据表（Excel 工作簿，含${sheets.join('、')}${sheets.length}张表）`,
+    xlsx: (sheets: readonly string[]) => `数据表（Excel 工作簿，共${sheets.length}张表：${sheets.join('、')}）`,
     csv: (title: string) => `${title}（CSV）`,
     csvNote: 'CSV 文件为 UTF-8 编码（带 BOM），可直接用 Excel 或 WPS 打开。',
     size: '文件大小',
