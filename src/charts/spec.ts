@@ -188,7 +188,7 @@ function progressChart(items: Item[], scopes: Record<string, string>) {
         id: f.id,
         label: f.name,
         plotted: text.completionRate!,
-        display: `${text.completion}${f.rank ? `，${f.rank.written}` : ''}`,
+        display: `${text.completion}${text.rank ? `，${text.rank.brief}` : ''}`,
         negative: false,
         cells: [f.name, cell(text.quantity), EMPTY_MARK, text.completion, EMPTY_MARK],
       };
@@ -197,7 +197,7 @@ function progressChart(items: Item[], scopes: Record<string, string>) {
       id: f.id,
       label: f.name,
       plotted: f.value ?? 0,
-      display: `${text.rate}${f.rank ? `，${f.rank.written}` : ''}`,
+      display: `${text.rate}${text.rank ? `，${text.rank.brief}` : ''}`,
       negative: false,
       cells: [f.name, EMPTY_MARK, EMPTY_MARK, text.rate, EMPTY_MARK],
     };

@@ -142,6 +142,14 @@ export function rankSubject(r: Rank): string {
   return r.subject ? RANK_SUBJECTS[r.subject] : '';
 }
 
+/**
+ * 全市第8名, 增速全市第2名: a rank in one short phrase, as lists, cards and bars say it; a rank the report
+ * gives no exact place for (前三, 前列, 首位) reads as written; 全市排名第四 with its place recorded reads 全市第4名.
+ */
+export function formatRankBrief(r: Rank): string {
+  return r.position === undefined ? r.written : `${rankSubject(r)}${r.scope}${formatPlace(r.position)}`;
+}
+
 /** 第8名, or 第2名（共12个） when the number of places is known; an inexact rank (前三) as written. */
 export function formatRankPlace(r: Rank): string {
   if (r.position === undefined) return r.written;
@@ -281,7 +289,7 @@ export function figureFacts(f: Figure): string[] {
   if (f.completion) facts.push(formatCompletion(f.completion));
   if (f.growth) facts.push(formatGrowth(f.growth));
   if (f.compare) facts.push(formatComparison(f.compare));
-  if (f.rank) facts.push(f.rank.position === undefined ? f.rank.written : `${rankSubject(f.rank)}${f.rank.scope}${formatPlace(f.rank.position)}`);
+  if (f.rank) facts.push(formatRankBrief(f.rank));
   if (f.estimate && facts.length > 0) facts[0] = `预计${facts[0]}`;
   return facts;
 }

@@ -6,7 +6,7 @@
  * its bar and 3.2% in the table beside it.
  */
 import { t } from '../i18n/zh.ts';
-import { figureFacts, formatChange, formatComparison, formatCompletion, formatGrowth, formatGrowthAmount, formatNumber, formatPercent, formatPlace, formatQuantity, formatRank, formatRankPlace, formatRankScope, rankSubject } from '../model/format.ts';
+import { figureFacts, formatChange, formatComparison, formatCompletion, formatGrowth, formatGrowthAmount, formatNumber, formatPercent, formatPlace, formatQuantity, formatRank, formatRankBrief, formatRankPlace, formatRankScope, rankSubject } from '../model/format.ts';
 import { periodLabel } from '../model/period.ts';
 import { computedRate, ratesDisagree } from '../model/progress.ts';
 import type { Figure } from '../schemas/common.ts';
@@ -39,6 +39,8 @@ export interface RankText {
   scope: string;
   /** 全市（乐清市）第8名（共12个）; 增速全市第2名; an inexact rank as written. */
   full: string;
+  /** 全市第8名, 增速全市第2名: short, for a bar or a list; an inexact rank as written. */
+  brief: string;
   /** The statement's id when one statement ranks several figures (figures.yaml `ranks`). */
   shared?: string;
 }
@@ -93,6 +95,7 @@ export function figureText(f: Figure, scopes: Record<string, string>): FigureTex
     placeShort: f.rank.position !== undefined ? `${formatPlace(f.rank.position)}${f.rank.of ? `／共${f.rank.of}` : ''}` : f.rank.written,
     scope: formatRankScope(f.rank, scopes),
     full: formatRank(f.rank, scopes),
+    brief: formatRankBrief(f.rank),
     ...(f.rank.shared ? { shared: f.rank.shared } : {}),
   };
   const change = formatChange(f);
