@@ -158,6 +158,20 @@ describe.each(SITES)('the $name site', (site) => {
     expect(times).toBeGreaterThan(0);
   });
 
+  it('keeps the ISO forms for machines: the JSON download and Atom', () => {
+    const reports = readdirSync(path.join(site.dist, 'reports'));
+    expect(reports.length).toBeGreaterThan(0);
+    for (const id of reports) {
+      const { meta } = JSON.parse(readFileSync(path.join(site.dist, 'reports', id, 'data', `${id}.json`), 'utf8')) as { meta: Record<string, unknown> };
+      expect(String(meta['publishedAt']), id).toMatch(/^(\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?|原文未提供)$/);
+      expect(String(meta['writtenOn']), id).toMatch(/^(\d{4}-\d{2}-\d{2}|原文未提供)$/);
+    }
+    const atom = readFileSync(path.join(site.dist, 'atom.xml'), 'utf8');
+    const stamps = [...atom.matchAll(/<(published|updated)>([^<]*)</g)].map((m) => m[2]);
+    expect(stamps.length).toBeGreaterThan(0);
+    for (const s of stamps) expect(s).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+  });
+
   it('leaves no table cell blank: an empty one carries the one mark and its spoken meaning', () => {
     const blank: string[] = [];
     let marks = 0;
