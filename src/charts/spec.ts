@@ -7,7 +7,7 @@ import type { Chart, ChartKind } from '../schemas/charts.ts';
 import type { Figure } from '../schemas/common.ts';
 import type { Project } from '../schemas/projects.ts';
 import type { Report } from '../model/load.ts';
-import { formatNumber, formatReportPeriod, toBaseAmount } from '../model/format.ts';
+import { cell, EMPTY_MARK, formatCount, formatNumber, formatReportPeriod, toBaseAmount } from '../model/format.ts';
 import { periodOrder } from '../model/towns.ts';
 import { itemsById } from '../model/items.ts';
 import { figureText, progressText } from '../view/figure.ts';
@@ -90,7 +90,7 @@ function growthChart(figures: Figure[], scopes: Record<string, string>) {
   const first = rows[0];
   const last = rows.at(-1);
   const summary = rows.length === 0 ? '没有可显示的增速。' : [
-    `共 ${rows.length} 项指标，${falling.length === 0 ? '全部为正增长' : `其中 ${falling.length} 项下降（${falling.map(fallingLabel).join('、')}）`}。`,
+    `${formatCount(rows.length, '项指标')}，${falling.length === 0 ? '全部为正增长' : `其中${falling.length}项下降（${falling.map(fallingLabel).join('、')}）`}。`,
     first ? `增速最高的是${first.label}（${first.display}）` : '',
     last && last !== first ? `，最低的是${last.label}（${last.display}）。` : '。',
   ].join('');
@@ -103,7 +103,7 @@ function growthChart(figures: Figure[], scopes: Record<string, string>) {
       numeric: [false, false, true, true, false],
       rows: rows.map(({ figure: f }) => {
         const text = figureText(f, scopes);
-        return [f.name, text.period ?? '', text.quantity ?? '—', text.growth!.amount, text.growth!.kind];
+        return [f.name, cell(text.period), cell(text.quantity), text.growth!.amount, text.growth!.kind];
       }),
     },
   };
@@ -136,9 +136,9 @@ function rankChart(figures: Figure[], scopes: Record<string, string>) {
   const inexact = rows.filter((r) => positionOf(r.figure) === undefined);
   const top3 = exact.filter((r) => positionOf(r.figure)! <= 3);
   const summary = rows.length === 0 ? '没有可显示的排名。' : [
-    `共 ${rows.length} 项排名，名次越小越好。`,
-    exact.length === 0 ? '' : top3.length ? `进入前三的有 ${top3.length} 项：${top3.map((r) => `${r.label}${r.display}`).join('、')}。` : '没有名次进入前三的项目。',
-    inexact.length ? `原文未写确切名次的有 ${inexact.length} 项：${inexact.map((r) => `${r.label}“${r.display}”`).join('、')}。` : '',
+    `${formatCount(rows.length, '项排名')}，名次越小越好。`,
+    exact.length === 0 ? '' : top3.length ? `进入前三的有${top3.length}项：${top3.map((r) => `${r.label}${r.display}`).join('、')}。` : '没有名次进入前三的项目。',
+    inexact.length ? `原文未写确切名次的有${inexact.length}项：${inexact.map((r) => `${r.label}“${r.display}”`).join('、')}。` : '',
     exact.some((r) => !r.figure.rank!.of) ? '原文未写明参与排名的总数。' : '',
   ].join('');
   return {
@@ -151,7 +151,7 @@ function rankChart(figures: Figure[], scopes: Record<string, string>) {
       numeric: [false, false, true, false, false],
       rows: rows.map(({ figure: f }) => {
         const text = figureText(f, scopes);
-        return [f.name, text.rank!.scope, text.rank!.placeOf, text.period ?? '', f.rank!.written];
+        return [f.name, text.rank!.scope, text.rank!.placeOf, cell(text.period), f.rank!.written];
       }),
     },
   };
@@ -172,10 +172,10 @@ function progressChart(items: Item[], scopes: Record<string, string>) {
         negative: false,
         cells: [
           nameOf(item),
-          p.done ?? '—',
+          cell(p.done),
           p.total ?? '原文未写',
           p.stated ? `${p.stated}${item.progress.rateName ? `（${item.progress.rateName}）` : ''}` : '原文未写',
-          p.computedText ?? '—',
+          cell(p.computedText),
         ],
       };
     }
@@ -188,23 +188,23 @@ function progressChart(items: Item[], scopes: Record<string, string>) {
         id: f.id,
         label: f.name,
         plotted: text.completionRate!,
-        display: `${text.completion}${f.rank ? `，${f.rank.written}` : ''}`,
+        display: `${text.completion}${text.rank ? `，${text.rank.brief}` : ''}`,
         negative: false,
-        cells: [f.name, text.quantity ?? '—', '—', text.completion, '—'],
+        cells: [f.name, cell(text.quantity), EMPTY_MARK, text.completion, EMPTY_MARK],
       };
     }
     return {
       id: f.id,
       label: f.name,
       plotted: f.value ?? 0,
-      display: `${text.rate}${f.rank ? `，${f.rank.written}` : ''}`,
+      display: `${text.rate}${text.rank ? `，${text.rank.brief}` : ''}`,
       negative: false,
-      cells: [f.name, '—', '—', text.rate, '—'],
+      cells: [f.name, EMPTY_MARK, EMPTY_MARK, text.rate, EMPTY_MARK],
     };
   });
   const over = rows.filter((r) => r.plotted > 100);
-  const summary = rows.length === 0 ? '没有可显示的进度。' : `${rows.map((r) => `${r.label} ${r.display}`).join('；')}。` +
-    (over.length ? `超过 100% 的有 ${over.length} 项：${over.map((r) => r.label).join('、')}。` : '');
+  const summary = rows.length === 0 ? '没有可显示的进度。' : `${rows.map((r) => `${r.label}：${r.display}`).join('；')}。` +
+    (over.length ? `超过100%的有${over.length}项：${over.map((r) => r.label).join('、')}。` : '');
   return {
     summary,
     rows: rows.map(({ cells: _cells, ...row }) => row),
@@ -253,8 +253,8 @@ function seriesChart(indicatorId: string, report: Report, history: readonly Repo
   const last = rows.at(-1);
   const name = latest?.name ?? indicatorId;
   const summary = rows.length < 2
-    ? `${name}目前只有一期数据${last ? `：${last.label} ${last.display}` : ''}。`
-    : `${name}：${first!.label} ${first!.display}，${last!.label} ${last!.display}，共 ${rows.length} 期。` +
+    ? `${name}目前只有一期数据${last ? `：${last.label}${last.display}` : ''}。`
+    : `${name}：${first!.label}${first!.display}，${last!.label}${last!.display}，${formatCount(rows.length, '期')}。` +
       (cutoffs.length > 1 ? `各期数据截止时间不同（${cutoffs.filter(Boolean).join('、')}），不宜直接比较。` : '');
   const values = rows.map((r) => r.plotted);
   const unitLabel = byValue ? (latest?.impliedUnit ?? latest?.unit ?? '') : (latest?.growth?.unit ?? '%');
@@ -265,7 +265,7 @@ function seriesChart(indicatorId: string, report: Report, history: readonly Repo
     table: {
       head: ['时期', '数据截止', '数值', '增速'],
       numeric: [false, false, true, true],
-      rows: rows.map(({ text, cutoff, label }) => [label.replace(/（.*）$/, ''), cutoff || '原文未写', text.quantity ?? '—', text.growth?.text ?? '—']),
+      rows: rows.map(({ text, cutoff, label }) => [label.replace(/（.*）$/, ''), cutoff || '原文未写', cell(text.quantity), cell(text.growth?.text)]),
     },
   };
 }

@@ -7,7 +7,6 @@ import type { ChartSpec } from '../charts/spec.ts';
 import { absoluteUrl, sitePaths, type UrlContext } from '../routes.ts';
 import { escapeXml } from '../export/xml.ts';
 import type { Report } from '../model/load.ts';
-import { publication } from '../model/report-dates.ts';
 import { metaView } from '../view/meta.ts';
 import { t } from '../i18n/zh.ts';
 import { staticSize } from '../charts/render.ts';
@@ -21,7 +20,7 @@ export const EMBED_TEXT = { padding: 12, title: 18, summary: 15, source: 14, det
 /** The line under an embedded chart that says where it comes from. */
 export function sourceLine(report: Report): string {
   const meta = metaView(report.meta);
-  const about = [meta.period, ...(meta.publishedDay ? [`发布于 ${publication(report.meta)!.date}`] : []), ...(meta.excerpt ? [t.excerpt.label] : [])];
+  const about = [meta.period, ...(meta.publishedDay ? [`发布于${meta.publishedDay}`] : []), ...(meta.excerpt ? [t.excerpt.label] : [])];
   return `来源：${report.meta.issuer}《${report.meta.title}》（${about.join('，')}）`;
 }
 

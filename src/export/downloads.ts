@@ -77,9 +77,9 @@ export function reportDownloads(report: Report, ctx: DownloadContext): Download[
   return downloads;
 }
 
-/** 812 字节, 3.4 KB, 1.2 MB — sizes in 1024s, as file managers show them. */
+/** 812字节, 3.4 KB, 1.2 MB — sizes in 1024s, as file managers show them. */
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024) return `${bytes}字节`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -10,7 +10,7 @@ export const searchText = {
   hint: '可搜索报告正文、项目进展、工作计划和主要指标，例如“招商”“疫苗”。',
   noScript: '搜索结果需要浏览器运行 JavaScript 才能显示，当前 JavaScript 未启用或未能运行。请启用 JavaScript 后重试，或从首页按期浏览报告。',
   searching: (query: string) => `正在搜索“${query}”…`,
-  found: (count: number, query: string) => `找到 ${count} 个与“${query}”相关的页面`,
+  found: (count: number, query: string) => `找到${count}个与“${query}”相关的页面`,
   none: (query: string) => `没有找到与“${query}”相关的内容，请换一个词再试。`,
   empty: '请输入要搜索的词。',
   failed: '搜索暂时无法使用，请稍后再试，或从首页按期浏览报告。',
@@ -167,17 +167,19 @@ export const t = {
   planTargets: '可衡量目标',
   /** Said once on the plan page, before the items: how many of them the text gives no target for. */
   noTargetCount: (without: number, all: number) =>
-    without === all ? `原文未写可衡量目标：以下 ${all} 项计划均未写明可衡量的目标。` : `原文未写可衡量目标：以下 ${all} 项计划中有 ${without} 项未写明可衡量的目标，写明的列在该项之下。`,
-  reportCount: (n: number) => `共 ${n} 份报告`,
+    without === all ? `原文未写可衡量目标：以下${all}项计划均未写明可衡量的目标。` : `原文未写可衡量目标：以下${all}项计划中有${without}项未写明可衡量的目标，写明的列在该项之下。`,
+  reportCount: (n: number) => `共${n}份报告`,
+  /** How many reports a series runs through: 3期. */
+  periodCount: (n: number) => `${n}期`,
   /** The home page's masthead: what the site holds, in one sentence. */
   siteHolds: (towns: readonly string[], reports: number) =>
-    `本站公开${towns.length === 1 ? towns[0] : ` ${towns.length} 个乡镇`}的 ${reports} 份工作报告：全文、主要指标、重点项目、工作计划及其落实情况，数据可下载。`,
+    `本站公开${towns.length === 1 ? towns[0] : `${towns.length}个乡镇`}的${reports}份工作报告：全文、主要指标、重点项目、工作计划及其落实情况，数据可下载。`,
   organiserLine: (organiser: string) => `主办单位：${organiser}`,
   townReports: '各期报告',
   jumpIndex: '按地区查找',
   /** Heading of the towns whose county the source does not give (原文未提供). */
   countyNotGiven: '所属县（市、区）未注明',
-  allReports: (town: string, n: number) => `${town}全部 ${n} 份报告`,
+  allReports: (town: string, n: number) => `${town}全部${n}份报告`,
   townPage: (town: string) => `${town}工作报告`,
   series: '指标历期对比',
   seriesTitle: (name: string) => `${name}历期对比`,
@@ -191,7 +193,7 @@ export const t = {
     made: '本期计划的落实情况',
     answered: '本期对以往计划的回应',
     /** Said once when no later report has followed this one yet, instead of a tag on every item. */
-    awaitingAll: (n: number) => `本期的 ${n} 项计划尚无后续报告说明。下一期报告发布后，这里会逐项列出它对每项计划的落实说明（已完成、推进中或未完成）。`,
+    awaitingAll: (n: number) => `本期的${n}项计划尚无后续报告说明。下一期报告发布后，这里会逐项列出它对每项计划的落实说明（已完成、推进中或未完成）。`,
     unanswered: '后续报告未说明落实情况',
     answeredIn: (title: string) => `见${title}`,
     none: '本期报告没有回应以往报告的计划。',
@@ -203,7 +205,7 @@ export const t = {
     heading: '数据下载',
     intro: '本报告的数字、项目和计划，照原文整理：数值、单位、约数标记、增速和排名分列，每行附原文摘录和出处。',
     json: '全部数据（JSON）',
-    xlsx: (sheets: readonly string[]) => `数据表（Excel 工作簿，含${sheets.join('、')} ${sheets.length} 张表）`,
+    xlsx: (sheets: readonly string[]) => `数据表（Excel 工作簿，共${sheets.length}张表：${sheets.join('、')}）`,
     csv: (title: string) => `${title}（CSV）`,
     csvNote: 'CSV 文件为 UTF-8 编码（带 BOM），可直接用 Excel 或 WPS 打开。',
     size: '文件大小',

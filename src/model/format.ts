@@ -88,24 +88,24 @@ export function growthVerb(g: Growth): string {
 }
 
 /**
- * 累计增速 10.8%, 同比下降 3.2%, 同比 持平, 年均增长 6.1%, 年均下降 1.2%, 同比上升 6.49%, 缩短 40%: the
+ * 累计增速10.8%, 同比下降3.2%, 同比持平, 年均增长6.1%, 年均下降1.2%, 同比上升6.49%, 缩短40%: the
  * kind, and the sign said in words (the report's verb when it gives one), never by colour alone, nor
- * twice (缩短 -40%); the number as written.
+ * twice (缩短-40%); the number as written, no space beside it.
  */
 export function formatGrowth(g: Growth): string {
   const abs = `${unsigned(g.value, g.valueWritten)}${g.unit}`;
-  if (g.value === 0) return `${g.kind ? `${g.kind} ` : ''}持平`;
-  if (g.kind === '年均增长') return `年均${growthVerb(g)} ${abs}`;
-  if (signedRate(g)) return `${g.kind ?? '增速'} ${g.value < 0 ? '-' : ''}${abs}`;
-  if (g.kind === '累计增速' || g.kind === '增速' || g.kind === undefined) return `${g.kind ? `${g.kind} ` : ''}${g.verb} ${abs}`;
-  return `${g.kind}${growthVerb(g)} ${abs}`;
+  if (g.value === 0) return `${g.kind ?? ''}持平`;
+  if (g.kind === '年均增长') return `年均${growthVerb(g)}${abs}`;
+  if (signedRate(g)) return `${g.kind ?? '增速'}${g.value < 0 ? '-' : ''}${abs}`;
+  if (g.kind === '累计增速' || g.kind === '增速' || g.kind === undefined) return `${g.kind ?? ''}${g.verb}${abs}`;
+  return `${g.kind}${growthVerb(g)}${abs}`;
 }
 
 /** A rate stated with its sign (累计增速-3.2%) rather than with a verb of change (同比下降3.2%). */
 const signedRate = (g: Growth) => !g.verb && (g.kind === '累计增速' || g.kind === '增速' || g.kind === undefined);
 
 /**
- * 10.8%, 下降 3.2%, 缩短 40%, -3.2%: the amount alone, for a bar or a cell beside the kind, its sign said as
+ * 10.8%, 下降3.2%, 缩短40%, -3.2%: the amount alone, for a bar or a cell beside the kind, its sign said as
  * formatGrowth says it (a signed rate keeps its minus, a change of another kind its verb), so the bar and
  * the sentence beside it never read two ways.
  */
@@ -113,19 +113,19 @@ export function formatGrowthAmount(g: Growth): string {
   const abs = `${unsigned(g.value, g.valueWritten)}${g.unit}`;
   if (g.value < 0 && signedRate(g)) return `-${abs}`;
   const verb = g.verb ?? (g.value < 0 ? '下降' : '');
-  return `${verb && g.value !== 0 ? `${verb} ` : ''}${abs}`;
+  return `${g.value !== 0 ? verb : ''}${abs}`;
 }
 
-/** 完成任务的 117.46%, 完成率 95%: a figure's completion of its target, as the report says it. */
+/** 完成任务的117.46%, 完成率95%: a figure's completion of its target, as the report says it. */
 export function formatCompletion(c: Completion): string {
   const rate = `${c.rateWritten ?? formatNumber(c.rate)}%`;
-  return c.target ? `完成${c.target}的 ${rate}` : `完成率 ${rate}`;
+  return c.target ? `完成${c.target}的${rate}` : `完成率${rate}`;
 }
 
-/** 高于全市平均 1个百分点, 低于全省平均 0.5个百分点. */
+/** 高于全市平均1个百分点, 低于全省平均0.5个百分点. */
 export function formatComparison(c: { to: string; value: number; valueWritten?: string | undefined; unit: string }): string {
   if (c.value === 0) return `与${c.to}持平`;
-  return `${c.value < 0 ? '低于' : '高于'}${c.to} ${unsigned(c.value, c.valueWritten)}${c.unit}`;
+  return `${c.value < 0 ? '低于' : '高于'}${c.to}${unsigned(c.value, c.valueWritten)}${c.unit}`;
 }
 
 /** 全市（乐清市）: a rank's scope with what the town says it stands for. */
@@ -142,10 +142,18 @@ export function rankSubject(r: Rank): string {
   return r.subject ? RANK_SUBJECTS[r.subject] : '';
 }
 
+/**
+ * 全市第8名, 增速全市第2名: a rank in one short phrase, as lists, cards and bars say it; a rank the report
+ * gives no exact place for (前三, 前列, 首位) reads as written; 全市排名第四 with its place recorded reads 全市第4名.
+ */
+export function formatRankBrief(r: Rank): string {
+  return r.position === undefined ? r.written : `${rankSubject(r)}${r.scope}${formatPlace(r.position)}`;
+}
+
 /** 第8名, or 第2名（共12个） when the number of places is known; an inexact rank (前三) as written. */
 export function formatRankPlace(r: Rank): string {
   if (r.position === undefined) return r.written;
-  return `第${r.position}名${r.of ? `（共${r.of}个）` : ''}`;
+  return `${formatPlace(r.position)}${r.of ? `（${formatCount(r.of, '个')}）` : ''}`;
 }
 
 /**
@@ -193,25 +201,83 @@ export function formatReportPeriod(p: { year: number; kind: 'year' | 'half' | 'q
   return `${p.year}年第${toChineseNumeral(p.number ?? 1)}季度`;
 }
 
-/** 2022-07-29 17:02 → 2022年7月29日 */
-export function formatDateChinese(date: string): string {
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+/**
+ * Dates, one form per context. Readers see 2022年7月29日, or 2022年7月29日 17:02 where the time of day
+ * matters (a publication); `<time datetime>` carries the ISO form (2022-07-29T17:02); feeds, sitemaps,
+ * JSON and CSV keep the ISO form content writes (src/export/dates.ts). Nothing else formats a date.
+ */
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/;
+
+function parseLocalDate(local: string): { y: number; m: number; d: number; time?: string } {
+  const match = LOCAL.exec(local);
+  if (!match) throw new Error(`不是 YYYY-MM-DD 或 YYYY-MM-DD HH:MM 格式的日期：${local}`);
+  return { y: +match[1]!, m: +match[2]!, d: +match[3]!, ...(match[4] ? { time: `${match[4]}:${match[5]}` } : {}) };
+}
+
+/** 2022-07-29 or 2022-07-29 17:02 → 2022年7月29日: the day alone. */
+export function formatDate(local: string): string {
+  const { y, m, d } = parseLocalDate(local);
   return `${y}年${m}月${d}日`;
 }
 
-/** 1:60:39 as written; 由 2:66:32 到 1:60:39; 从年初 8家 到 15家: a figure's change, when it has one. */
-export function formatChange(f: Figure): string | undefined {
-  if (!f.from) return undefined;
-  const when = f.from.when ?? '';
-  if (f.from.ratio !== undefined && f.ratio !== undefined) return `由${when} ${f.from.ratio} 调整到 ${f.ratio}`;
-  if (f.from.value === undefined || f.value === undefined || f.unit === undefined) return undefined;
-  const from = `${f.from.valueWritten ?? formatNumber(f.from.value)}${f.unit}`;
-  return `从${when} ${from} 到 ${formatQuantity({ value: f.value, valueWritten: f.valueWritten, unit: f.unit, bound: f.bound }, f.quote)}`;
+/** The earlier name of formatDate, kept for callers outside the view. */
+export const formatDateChinese = formatDate;
+
+/** 2022-07-29 17:02 → 2022年7月29日 17:02; a date without a time of day → 2022年7月29日. */
+export function formatDateTime(local: string): string {
+  const { time } = parseLocalDate(local);
+  return time ? `${formatDate(local)} ${time}` : formatDate(local);
+}
+
+/** The value of `<time datetime>`: 2022-07-29T17:02, or 2022-07-29 for a day (HTML's local date-time and date). */
+export function machineDate(local: string): string {
+  const { time } = parseLocalDate(local);
+  return time ? `${local.slice(0, 10)}T${time}` : local.slice(0, 10);
 }
 
 /**
- * Everything stated about a figure, each part in words: 4.91亿元 · 累计增速 10.8% · 全市第8名; a ratio
- * (1:60:39), a change (从年初 8家 到 15家), a comparison (高于全市平均 1个百分点); 预计 before an estimate.
+ * Counts, ranks and the empty cell, written one way by everything the site generates. Chinese and the
+ * numerals beside it are set without a space (共7项, 第8名, 同比下降3.2%), as Chinese government
+ * publications set them; a number is followed by a Latin unit with a space (3.4 KB). The report's own
+ * words (第四, 前列, 全市排名8) are quoted as written, never rewritten into this form.
+ */
+export function formatCount(n: number, measure: string): string {
+  return `共${n}${measure}`;
+}
+
+/** 第8名: a place the site states (the report's own wording is kept beside it where shown). */
+export function formatPlace(position: number): string {
+  return `第${position}名`;
+}
+
+/** A table cell with nothing in it: the same mark everywhere; DataTable gives it its spoken meaning. */
+export const EMPTY_MARK = '—';
+/** What a screen reader says for the mark. */
+export const EMPTY_MEANING = '无';
+
+/** The text, or the empty mark when there is none. */
+export function cell(text: string | undefined): string {
+  return text === undefined || text.trim() === '' ? EMPTY_MARK : text;
+}
+
+/** 发布日期：2022年7月29日 17:02 — a named value in running text. */
+export function labelled(term: string, value: string): string {
+  return `${term}：${value}`;
+}
+
+/** 1:60:39 as written; 由2:66:32调整到1:60:39; 从年初8家到15家: a figure's change, when it has one. */
+export function formatChange(f: Figure): string | undefined {
+  if (!f.from) return undefined;
+  const when = f.from.when ?? '';
+  if (f.from.ratio !== undefined && f.ratio !== undefined) return `由${when}${f.from.ratio}调整到${f.ratio}`;
+  if (f.from.value === undefined || f.value === undefined || f.unit === undefined) return undefined;
+  const from = `${f.from.valueWritten ?? formatNumber(f.from.value)}${f.unit}`;
+  return `从${when}${from}到${formatQuantity({ value: f.value, valueWritten: f.valueWritten, unit: f.unit, bound: f.bound }, f.quote)}`;
+}
+
+/**
+ * Everything stated about a figure, each part in words: 4.91亿元 · 累计增速10.8% · 全市第8名; a ratio
+ * (1:60:39), a change (从年初8家到15家), a comparison (高于全市平均1个百分点); 预计 before an estimate.
  */
 export function figureFacts(f: Figure): string[] {
   const facts: string[] = [];
@@ -223,7 +289,7 @@ export function figureFacts(f: Figure): string[] {
   if (f.completion) facts.push(formatCompletion(f.completion));
   if (f.growth) facts.push(formatGrowth(f.growth));
   if (f.compare) facts.push(formatComparison(f.compare));
-  if (f.rank) facts.push(f.rank.position === undefined ? f.rank.written : `${rankSubject(f.rank)}${f.rank.scope}第${f.rank.position}名`);
-  if (f.estimate && facts.length > 0) facts[0] = `预计 ${facts[0]}`;
+  if (f.rank) facts.push(formatRankBrief(f.rank));
+  if (f.estimate && facts.length > 0) facts[0] = `预计${facts[0]}`;
   return facts;
 }

@@ -6,16 +6,16 @@
  * its bar and 3.2% in the table beside it.
  */
 import { t } from '../i18n/zh.ts';
-import { figureFacts, formatChange, formatComparison, formatCompletion, formatGrowth, formatGrowthAmount, formatNumber, formatPercent, formatQuantity, formatRank, formatRankPlace, formatRankScope, rankSubject } from '../model/format.ts';
+import { figureFacts, formatChange, formatComparison, formatCompletion, formatGrowth, formatGrowthAmount, formatNumber, formatPercent, formatPlace, formatQuantity, formatRank, formatRankBrief, formatRankPlace, formatRankScope, rankSubject } from '../model/format.ts';
 import { periodLabel } from '../model/period.ts';
 import { computedRate, ratesDisagree } from '../model/progress.ts';
 import type { Figure } from '../schemas/common.ts';
 import type { Progress } from '../schemas/projects.ts';
 
 export interface GrowthText {
-  /** With its kind, the sign in words: 累计增速 10.8%, 同比下降 3.2%, 增速 -3.2%, 同比 持平. */
+  /** With its kind, the sign in words: 累计增速10.8%, 同比下降3.2%, 增速-3.2%, 同比持平. */
   text: string;
-  /** The amount with the sign in words, for bars and table cells beside a kind column: 10.8%, 下降 3.2%. */
+  /** The amount with the sign in words, for bars and table cells beside a kind column: 10.8%, 下降3.2%. */
   amount: string;
   /** The kind as the report names it, or that it does not: 累计增速, 原文未注明. */
   kind: string;
@@ -39,6 +39,8 @@ export interface RankText {
   scope: string;
   /** 全市（乐清市）第8名（共12个）; 增速全市第2名; an inexact rank as written. */
   full: string;
+  /** 全市第8名, 增速全市第2名: short, for a bar or a list; an inexact rank as written. */
+  brief: string;
   /** The statement's id when one statement ranks several figures (figures.yaml `ranks`). */
   shared?: string;
 }
@@ -48,11 +50,11 @@ export interface FigureText {
   quantity?: string;
   /** 1:60:39, as written. */
   ratio?: string;
-  /** 从年初 8家 到 15家; 由 2:66:32 调整到 1:60:39. */
+  /** 从年初8家到15家; 由2:66:32调整到1:60:39. */
   change?: string;
-  /** 高于全市平均 1个百分点. */
+  /** 高于全市平均1个百分点. */
   compare?: string;
-  /** 完成任务的 117.46%: how much of its target the figure reached, as the report says it. */
+  /** 完成任务的117.46%: how much of its target the figure reached, as the report says it. */
   completion?: string;
   /** The completion rate in %, for a progress chart. */
   completionRate?: number;
@@ -68,7 +70,7 @@ export interface FigureText {
   rate: string;
   /** The main value for a card: the quantity, else the ratio, growth, comparison or place; 预计 before an estimate. */
   value: string;
-  /** Everything stated, each in words: 500余人次（下限）, 累计增速 10.8%, 全市第8名. */
+  /** Everything stated, each in words: 500余人次（下限）, 累计增速10.8%, 全市第8名. */
   facts: string[];
   /** Under a card's value: the period and the facts after the first, joined with ·. */
   detail: string;
@@ -88,11 +90,12 @@ export function figureText(f: Figure, scopes: Record<string, string>): FigureTex
   const rank = f.rank && {
     exact: f.rank.position !== undefined,
     subject: rankSubject(f.rank),
-    place: f.rank.position !== undefined ? `第${f.rank.position}名` : f.rank.written,
+    place: f.rank.position !== undefined ? formatPlace(f.rank.position) : f.rank.written,
     placeOf: formatRankPlace(f.rank),
-    placeShort: f.rank.position !== undefined ? `第${f.rank.position}名${f.rank.of ? `／共${f.rank.of}` : ''}` : f.rank.written,
+    placeShort: f.rank.position !== undefined ? `${formatPlace(f.rank.position)}${f.rank.of ? `／共${f.rank.of}` : ''}` : f.rank.written,
     scope: formatRankScope(f.rank, scopes),
     full: formatRank(f.rank, scopes),
+    brief: formatRankBrief(f.rank),
     ...(f.rank.shared ? { shared: f.rank.shared } : {}),
   };
   const change = formatChange(f);
@@ -114,7 +117,7 @@ export function figureText(f: Figure, scopes: Record<string, string>): FigureTex
     ...(rank ? { rank } : {}),
     ...(period ? { period } : {}),
     rate: `${f.valueWritten ?? formatNumber(f.value ?? 0)}%`,
-    value: f.estimate ? `${t.estimate} ${main}` : main,
+    value: f.estimate ? `${t.estimate}${main}` : main,
     facts,
     detail: [period, ...facts.slice(1), editorNote].filter(Boolean).join(' · '),
     statement: [period, ...facts, editorNote].filter(Boolean).join('，'),
@@ -139,12 +142,27 @@ export interface ProgressText {
   /** The stated and computed rates disagree beyond rounding. */
   disagree: boolean;
   period?: string;
+  /** 拆整率97.19%（1-5月）; 原文完成率93.7%（按数量计算）: the rate beside a meter, named as the report names it. */
+  rateLine?: string;
+  /** 已完成817处，共872处，按数量计算为93.7%. */
+  countsLine?: string;
+  /** 原文数字前后不一致，照原文保留：原文完成率97.19%，按数量计算93.7%。 */
+  disagreeLine?: string;
 }
 
 export function progressText(p: Progress): ProgressText {
   const computed = computedRate(p);
   const shown = p.rate ?? computed;
+  const stated = p.rate !== undefined ? `${p.rateWritten ?? formatNumber(p.rate)}%` : undefined;
+  const computedText = computed !== undefined ? formatPercent(computed) : undefined;
+  const done = p.done ? formatQuantity(p.done, p.quote) : undefined;
+  const total = p.total ? formatQuantity(p.total, p.quote) : undefined;
+  const period = p.period ? periodLabel(p.period) : undefined;
+  const counts = [done && `已完成${done}`, total && `共${total}`, computedText && `按数量计算为${computedText}`].filter(Boolean).join('，');
   return {
+    ...(shown !== undefined ? { rateLine: `${p.rateName ?? t.statedRate}${stated ?? `${computedText}（${t.computedRate}）`}${period ? `（${period}）` : ''}` } : {}),
+    ...(done || total ? { countsLine: counts } : {}),
+    ...(ratesDisagree(p) ? { disagreeLine: `${t.inconsistent}：${t.statedRate}${stated}，${t.computedRate}${computedText}。` } : {}),
     ...(shown !== undefined ? { shown } : {}),
     ...(computed !== undefined ? { computed, computedText: formatPercent(computed) } : {}),
     ...(p.rate !== undefined ? { stated: `${p.rateWritten ?? formatNumber(p.rate)}%` } : {}),

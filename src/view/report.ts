@@ -6,6 +6,7 @@
  * list of figures is made in one place.
  */
 import { t } from '../i18n/zh.ts';
+import { cell } from '../model/format.ts';
 import type { Report } from '../model/load.ts';
 import { neighbours } from '../model/towns.ts';
 import { chartPictures, type PicturePaths, type ReportPage, sitePaths } from '../routes.ts';
@@ -119,10 +120,10 @@ export function reportView(report: Report, reports: readonly Report[]): ReportVi
         .filter((f) => f.kind === 'indicator')
         .map(({ figure: f, text }) => [
           f.name,
-          text.period ?? '',
+          cell(text.period),
           (text.quantity ? text.quantity + (f.impliedUnit ? `（${t.impliedUnit(f.impliedUnit)}）` : '') : '原文未写') + (text.completion ? `，${text.completion}` : ''),
-          text.growth?.described ?? '—',
-          text.rank?.full ?? '—',
+          cell(text.growth?.described),
+          cell(text.rank?.full),
           f.quote,
         ]),
     },

@@ -228,7 +228,7 @@ describe('CSV fields', () => {
   });
 
   it('sizes read as file managers show them', () => {
-    expect(formatSize(812)).toBe('812 字节');
+    expect(formatSize(812)).toBe('812字节');
     expect(formatSize(9933)).toBe('9.7 KB');
     expect(formatSize(3 * 1024 * 1024)).toBe('3.0 MB');
   });

@@ -63,7 +63,7 @@ describe('the plan and promises pages say a shared remark once', () => {
       const html = readFileSync(path.join(DIST, 'reports', report.id, 'plan/index.html'), 'utf8');
       const without = report.plan.filter((p) => p.targets.length === 0).length;
       expect(html.split('原文未写可衡量目标').length - 1, report.id).toBe(without > 0 ? 1 : 0);
-      if (without > 0) expect(html).toContain(`${without} 项`);
+      if (without > 0) expect(html).toContain(`${without}项`);
     }
   });
 });

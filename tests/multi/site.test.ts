@@ -39,7 +39,7 @@ describe('several towns and periods', () => {
     ]);
     expect(text(home.querySelector('.masthead h1'))).toBe('测试乡镇工作报告');
     expect(text(home.querySelector('.masthead'))).toContain('主办单位：测试市人民政府');
-    expect(text(home.querySelector('.masthead .lead'))).toContain('本站公开 2 个乡镇的 3 份工作报告');
+    expect(text(home.querySelector('.masthead .lead'))).toContain('本站公开2个乡镇的3份工作报告');
   });
 
   it('each report is complete on its own', () => {
@@ -66,8 +66,8 @@ describe('series across periods', () => {
     const series = page('towns/dongshan/indicators/industrial-output/');
     const rows = series.querySelectorAll('table tbody tr').map((tr) => tr.querySelectorAll('th, td').map(text));
     expect(rows).toEqual([
-      ['2023年上半年', '1-5月', '3.2亿元', '累计增速 6.5%'],
-      ['2023年下半年', '1-11月', '7.6亿元', '累计增速 8.1%'],
+      ['2023年上半年', '1-5月', '3.2亿元', '累计增速6.5%'],
+      ['2023年下半年', '1-11月', '7.6亿元', '累计增速8.1%'],
     ]);
     expect(text(series.querySelector('.chart-summary'))).toContain('各期数据截止时间不同（1-5月、1-11月），不宜直接比较');
     expect(existsSync(path.join(dist, 'towns/dongshan/charts/industrial-output.png'))).toBe(true);
@@ -95,7 +95,7 @@ describe('promises kept (承诺兑现)', () => {
     const promises = page('reports/dongshan-2023-h2/promises/');
     expect(text(promises.querySelector('#answered')?.nextElementSibling)).toContain('东山镇2023年上半年工作总结及下半年工作思路：实现4家企业投产');
     // No later report yet: one sentence for the page, no tag on each item.
-    expect(text(promises.querySelector('.promises-awaiting'))).toMatch(/^本期的 \d+ 项计划尚无后续报告说明。下一期报告发布后，这里会逐项列出/);
+    expect(text(promises.querySelector('.promises-awaiting'))).toMatch(/^本期的\d+项计划尚无后续报告说明。下一期报告发布后，这里会逐项列出/);
     expect(promises.querySelectorAll('article.promise-awaiting').length).toBeGreaterThan(0);
     expect(promises.querySelectorAll('article.promise-awaiting .badge')).toHaveLength(0);
     expect(page('reports/dongshan-2023-h1/promises/').querySelector('.promises-awaiting')).toBeNull();

@@ -56,10 +56,10 @@ describe('three dates, each named', () => {
       会议: '东湖镇第十八届人民代表大会第三次会议（2024年1月15日）',
       报告人: '镇长 李某某',
       报告类别: '政府工作报告',
-      发布日期: '2024-01-20（原文未提供具体时间）',
+      发布日期: '2024年1月20日（原文未提供具体时间）',
     });
     const line = text(page('').querySelector('a[href="/reports/donghu-2023/"]')?.parentNode?.querySelector('p'));
-    expect(line).toBe('报告所述时期 2023年 · 发布机构 东湖镇人民政府 · 政府工作报告 · 会议日期 2024年1月15日 · 发布日期 2024-01-20（原文未提供具体时间）');
+    expect(line).toBe('报告所述时期：2023年 · 发布机构：东湖镇人民政府 · 政府工作报告 · 会议日期：2024年1月15日 · 发布日期：2024年1月20日（原文未提供具体时间）');
   });
 
   it('a five-year review reads 2016—2020年, a quarterly report its quarter, and figures keep their own periods', () => {
@@ -107,7 +107,7 @@ describe('a part whose own text, before its first subheading, gives a figure (po
     const part = page('reports/nanling-2016-2020/part-1/');
     const lists = part.querySelectorAll('.narrative > .point-figures li').map(text);
     expect(lists).toEqual(['固定资产投资：12.6亿元']);
-    expect(text(part.querySelector('.narrative .narrative-node .point-figures'))).toContain('年均增长 5.3%');
+    expect(text(part.querySelector('.narrative .narrative-node .point-figures'))).toContain('年均增长5.3%');
   });
 });
 

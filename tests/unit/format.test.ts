@@ -26,20 +26,20 @@ describe('numbers the Chinese way', () => {
   });
 
   it('says growth and decline in words, never only by sign or colour', () => {
-    expect(formatGrowth({ value: 10.8, unit: '%', kind: '累计增速' })).toBe('累计增速 10.8%');
-    expect(formatGrowth({ value: -3.2, unit: '%', kind: '同比' })).toBe('同比下降 3.2%');
-    expect(formatGrowth({ value: 1.5, unit: '个百分点', kind: '同比' })).toBe('同比增长 1.5个百分点');
-    expect(formatGrowth({ value: 6.5, unit: '%' })).toBe('增速 6.5%');
+    expect(formatGrowth({ value: 10.8, unit: '%', kind: '累计增速' })).toBe('累计增速10.8%');
+    expect(formatGrowth({ value: -3.2, unit: '%', kind: '同比' })).toBe('同比下降3.2%');
+    expect(formatGrowth({ value: 1.5, unit: '个百分点', kind: '同比' })).toBe('同比增长1.5个百分点');
+    expect(formatGrowth({ value: 6.5, unit: '%' })).toBe('增速6.5%');
   });
 
   it("says a growth's sign the same way in the sentence and on its bar", () => {
     const both = (g: Parameters<typeof formatGrowth>[0]) => [formatGrowth(g), formatGrowthAmount(g)];
     // A rate the report states with its sign keeps the minus in both; a change of another kind its verb.
-    expect(both({ value: -3.2, unit: '%', kind: '累计增速' })).toEqual(['累计增速 -3.2%', '-3.2%']);
-    expect(both({ value: -3.2, unit: '%' })).toEqual(['增速 -3.2%', '-3.2%']);
-    expect(both({ value: -3.2, unit: '%', kind: '同比' })).toEqual(['同比下降 3.2%', '下降 3.2%']);
-    expect(both({ value: -40, unit: '%', verb: '缩短' })).toEqual(['缩短 40%', '缩短 40%']);
-    expect(both({ value: 10.8, unit: '%', kind: '累计增速' })).toEqual(['累计增速 10.8%', '10.8%']);
+    expect(both({ value: -3.2, unit: '%', kind: '累计增速' })).toEqual(['累计增速-3.2%', '-3.2%']);
+    expect(both({ value: -3.2, unit: '%' })).toEqual(['增速-3.2%', '-3.2%']);
+    expect(both({ value: -3.2, unit: '%', kind: '同比' })).toEqual(['同比下降3.2%', '下降3.2%']);
+    expect(both({ value: -40, unit: '%', verb: '缩短' })).toEqual(['缩短40%', '缩短40%']);
+    expect(both({ value: 10.8, unit: '%', kind: '累计增速' })).toEqual(['累计增速10.8%', '10.8%']);
   });
 
   it('names a rank with its scope and what the scope means', () => {
@@ -60,7 +60,7 @@ describe('numbers the Chinese way', () => {
     expect(figureFacts({ id: 'x', name: 'x', point: 's1', value: 500, unit: '人次', bound: '余', highlight: false, quote: 'xx' })).toEqual(['500余人次（下限）']);
     expect(
       figureFacts({ id: 'x', name: 'x', point: 's1', growth: { value: 6.5, unit: '%' }, rank: { position: 8, scope: '全市', written: '全市排名8' }, highlight: false, quote: 'xx' }),
-    ).toEqual(['增速 6.5%', '全市第8名']);
+    ).toEqual(['增速6.5%', '全市第8名']);
   });
 
   it('finds a number in text only as a whole number', () => {
