@@ -6,7 +6,7 @@
  *   under it with its value;
  * - wide: labels in a column on the left, bars on the right, as the chart.js chart draws them.
  * Each layout has a fixed viewBox width and font size, chosen so that text is never under 12 CSS px in
- * the widths it is shown at (narrow from 288 px, wide from SWITCH_PX) and never outside the viewBox
+ * the widths it is shown at (narrow from MIN_CONTAINER_PX, wide from SWITCH_PX) and never outside the viewBox
  * (text widths are estimated by textWidthEm(), which tests/charts/svg.test.ts proves at least as wide as
  * the bundled Noto Sans draws them). Colours come from CSS classes (the high-contrast mode recolours
  * them), never from style attributes.
@@ -19,15 +19,15 @@ export type SvgLayout = 'narrow' | 'wide';
 
 /** viewBox width and font size (user units) of each layout. */
 export const SVG_LAYOUTS = {
-  narrow: { width: 360, font: 15 },
-  wide: { width: 800, font: 18 },
+  narrow: { width: 360, font: 16 },
+  wide: { width: 800, font: 20 },
 } as const satisfies Record<SvgLayout, { width: number; font: number }>;
 
 /** The narrowest chart container the narrow layout is made for, and the width from which the wide one is shown (CSS px). */
-export const MIN_CONTAINER_PX = 288;
-export const SWITCH_PX = 560;
-/** The wide layout is drawn no wider than this (CSS px), so its text stays under 21 px. */
-export const WIDE_MAX_PX = 900;
+export const MIN_CONTAINER_PX = 270;
+export const SWITCH_PX = 480;
+/** The wide layout is drawn no wider than this (CSS px), so its text stays at 21 px at most. */
+export const WIDE_MAX_PX = 840;
 
 /** Lines of a label at most: beyond, the last line ends in “…” (the full label is in the table). */
 export const SVG_LABEL_LINES = 4;
