@@ -39,7 +39,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: DrawSpec): Promise<Ch
   const fontSize = Math.max(12, svgFont || root * 0.85) / 0.85;
   const font = fontSize * 0.85;
   // The label column: two fifths of a phone's chart, a third of a wider one; the lines a row has room for.
-  const labelWidthEm = Math.max(4, (box.width * (box.width < 480 ? 0.4 : 0.34)) / font);
+  const labelWidthEm = Math.max(5, (box.width * (box.width < 480 ? 0.4 : 0.34)) / font);
   const rowPx = Math.max(1, box.height - font * 4) / Math.max(1, spec.rows.length);
   const labelLines = Math.max(1, Math.min(4, Math.floor(rowPx / (font * 1.2))));
   const chart = new Chart(
