@@ -26,8 +26,13 @@ export const SVG_LAYOUTS = {
 /** The narrowest chart container the narrow layout is made for, and the width from which the wide one is shown (CSS px). */
 export const MIN_CONTAINER_PX = 270;
 export const SWITCH_PX = 480;
-/** The wide layout is drawn no wider than this (CSS px), so its text stays at 21 px at most. */
+/**
+ * The wide layout is drawn no wider than this (charts.css: 46.67rem, 840 CSS px at the site's default
+ * 18 px text; embeds, at 16 px text, say 840px), so its text stays at 21 px at most, larger only when
+ * the reader chose large text.
+ */
 export const WIDE_MAX_PX = 840;
+export const WIDE_MAX_REM = 46.67;
 
 /** Lines of a label at most: beyond, the last line ends in “…” (the full label is in the table). */
 export const SVG_LABEL_LINES = 4;

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createCanvas } from '@napi-rs/canvas';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { chartSvg, chartSvgs, MIN_CONTAINER_PX, SVG_LAYOUTS, SWITCH_PX, WIDE_MAX_PX, type SvgLayout } from '../../src/charts/svg.ts';
+import { chartSvg, chartSvgs, MIN_CONTAINER_PX, SVG_LAYOUTS, SWITCH_PX, WIDE_MAX_PX, WIDE_MAX_REM, type SvgLayout } from '../../src/charts/svg.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 import { FONT_FAMILY, registerFonts } from '../../src/charts/render.ts';
 import { allChartSpecs } from './chart-specs.ts';
@@ -158,7 +158,9 @@ describe('chartSvg', () => {
   it('is the layout charts.css shows at each width (the switch and the widest drawing)', () => {
     const css = readFileSync('src/styles/charts.css', 'utf8');
     expect(css).toMatch(new RegExp(`@container \\(min-width: ${SWITCH_PX}px\\)`));
-    expect(css).toMatch(new RegExp(`\\.chart-area \\{[^}]*max-width: ${WIDE_MAX_PX}px`));
+    expect(css).toMatch(new RegExp(`\\.chart-area \\{[^}]*max-width: ${WIDE_MAX_REM}rem`));
+    expect(Math.round(WIDE_MAX_REM * 18)).toBe(WIDE_MAX_PX);
+    expect(readFileSync('src/styles/embed.css', 'utf8')).toMatch(new RegExp(`\\.chart-area \\{ max-width: ${WIDE_MAX_PX}px; \\}`));
     expect(css).toMatch(/\.chart-svg-wide \{ display: none; \}/);
   });
 });
