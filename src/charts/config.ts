@@ -108,6 +108,7 @@ function valueLabels(spec: DrawSpec, palette: Palette, fontFamily: string, fontS
         // A progress bar's grey rest runs to 100%: the text goes after it, or on it.
         const rest = spec.kind === 'progress' && row.plotted < 100 ? chart.scales['x']!.getPixelForValue(100) : undefined;
         const end = rest !== undefined ? Math.max(x, rest) : x;
+        let placed = false;
         for (const text of [row.display, row.display.split('（')[0]!]) {
           const w = ctx.measureText(text).width + 6;
           const at = (tx: number, align: CanvasTextAlign, color: string) => {
@@ -122,7 +123,19 @@ function valueLabels(spec: DrawSpec, palette: Palette, fontFamily: string, fontS
           else if (left && base + w <= chartArea.right) at(base + 6, 'left', palette.ink);
           else if (!left && base - w >= chartArea.left) at(base - 6, 'right', palette.ink);
           else continue;
+          placed = true;
           break;
+        }
+        if (!placed) {
+          // No room beside the bar (a phone's chart, a long text): under the bar, in the gap to the next
+          // row, from the plot's left edge, as the inline SVG's narrow layout writes it.
+          const { height } = bar.getProps(['height'], true) as { height: number };
+          ctx.save();
+          ctx.textBaseline = 'top';
+          ctx.textAlign = 'left';
+          ctx.fillStyle = palette.ink;
+          ctx.fillText(row.display, chartArea.left + 4, y + height / 2 + 2, chartArea.right - chartArea.left - 4);
+          ctx.restore();
         }
       });
       ctx.restore();

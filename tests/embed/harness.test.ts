@@ -180,7 +180,8 @@ for (const variant of ['root', 'sub-path'] as const) {
       const [first, second] = [0, 1].map((i) => ({ wide: wide[i]!.iframe, narrow: narrow[i]!.iframe }));
       expect(first!.narrow).not.toBe(first!.wide);
       expect(second!.narrow).not.toBe(second!.wide);
-      expect(first!.narrow).not.toBe(second!.narrow);
+      // Each iframe follows its own content (two charts may happen to be equally tall at a width).
+      for (const i of [0, 1]) expect(Math.abs(narrow[i]!.iframe - narrow[i]!.content)).toBeLessThanOrEqual(1);
     });
 
     it('ignores forged messages: from the host itself, from another origin, or with another id', async () => {
