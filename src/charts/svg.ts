@@ -62,7 +62,7 @@ function axisTicks(spec: ChartSpec, plotWidth: number, font: number): { value: n
   const rankMax = spec.rankAxisMax;
   const label = (v: number) => (rankMax !== undefined ? `第${rankMax + 1 - v}名` : `${Number(v.toFixed(6))}`);
   const widest = Math.max(textWidthEm(label(min)), textWidthEm(label(max)), rankMax !== undefined ? textWidthEm(`第${rankMax}名`) : 0) * font;
-  const room = Math.max(1, Math.floor(plotWidth / (widest + 1.5 * font)));
+  const room = Math.max(1, Math.floor(plotWidth / (widest + 0.8 * font)));
   const span = max - min || 1;
   const steps = [1, 2, 2.5, 5].flatMap((m) => [-2, -1, 0, 1, 2, 3, 4, 5].map((p) => m * 10 ** p)).sort((a, b) => a - b);
   const step = steps.find((s) => (rankMax === undefined || Number.isInteger(s)) && span / s + 1 <= room + 0.001) ?? span;
