@@ -1,9 +1,10 @@
 /**
  * The chart as inline SVG, drawn at build time by our own code (rects, lines and text), so a chart page
  * shows its charts at once, at their height, without any script, in print and with JavaScript off.
- * Two layouts of every chart are in the page and CSS shows one (src/styles/charts.css):
- * - narrow (containers under SWITCH_PX): each row's label on its own lines across the width, the bar
- *   under it with its value;
+ * Three layouts of every chart are in the page and CSS shows one (src/styles/charts.css):
+ * - compact and narrow (containers under NARROW_FROM_PX, and under SWITCH_PX): each row's label on its
+ *   own lines across the width, the bar under it with its value (compact with a narrower viewBox, so its
+ *   text stays 12 px or more down to MIN_CONTAINER_PX);
  * - wide: labels in a column on the left, bars on the right, as the chart.js chart draws them.
  * Each layout has a fixed viewBox width and font size, chosen so that text is never under 12 CSS px in
  * the widths it is shown at (narrow from MIN_CONTAINER_PX, wide from SWITCH_PX) and never outside the viewBox
@@ -15,16 +16,21 @@ import { escapeXml } from '../export/xml.ts';
 import type { ChartRow, ChartSpec } from './spec.ts';
 import { textWidthEm, wrapText } from './wrap.ts';
 
-export type SvgLayout = 'narrow' | 'wide';
+export type SvgLayout = 'compact' | 'narrow' | 'wide';
 
 /** viewBox width and font size (user units) of each layout. */
 export const SVG_LAYOUTS = {
+  compact: { width: 300, font: 15 },
   narrow: { width: 360, font: 16 },
   wide: { width: 800, font: 20 },
 } as const satisfies Record<SvgLayout, { width: number; font: number }>;
 
-/** The narrowest chart container the narrow layout is made for, and the width from which the wide one is shown (CSS px). */
-export const MIN_CONTAINER_PX = 270;
+/**
+ * The narrowest chart container the compact layout is made for (a 320 px phone in large text), the width
+ * from which the narrow layout is shown, and the one from which the wide one is (CSS px).
+ */
+export const MIN_CONTAINER_PX = 240;
+export const NARROW_FROM_PX = 360;
 export const SWITCH_PX = 480;
 /**
  * The wide layout is drawn no wider than this (charts.css: 46.67rem, 840 CSS px at the site's default
@@ -114,7 +120,8 @@ function placeValue(
 export function chartSvg(spec: ChartSpec, layout: SvgLayout, uid = spec.id): SvgChart {
   const { width, font } = SVG_LAYOUTS[layout];
   const line = Math.round(font * 1.3);
-  const narrow = layout === 'narrow';
+  // Compact is the narrow layout drawn for the smallest phones.
+  const narrow = layout !== 'wide';
   const labelWidth = narrow ? width - 2 * PAD : Math.round(width * 0.34);
   const x0 = narrow ? PAD : PAD + labelWidth + font * 0.6;
   const x1 = width - PAD;
@@ -202,13 +209,18 @@ export function chartSvg(spec: ChartSpec, layout: SvgLayout, uid = spec.id): Svg
   return { markup, width, height, layout };
 }
 
-/** Both layouts of a chart. */
+/** The three layouts of a chart. */
 export function chartSvgs(spec: ChartSpec, uid = spec.id): Record<SvgLayout, SvgChart> {
-  return { narrow: chartSvg(spec, 'narrow', uid), wide: chartSvg(spec, 'wide', uid) };
+  return { compact: chartSvg(spec, 'compact', uid), narrow: chartSvg(spec, 'narrow', uid), wide: chartSvg(spec, 'wide', uid) };
+}
+
+/** The layout charts.css shows in a container this wide (at the default text size). */
+export function layoutAt(containerPx: number): SvgLayout {
+  return containerPx >= SWITCH_PX ? 'wide' : containerPx >= NARROW_FROM_PX ? 'narrow' : 'compact';
 }
 
 /** The chart's height in CSS px in a container this wide (the layout CSS shows there). */
 export function chartSvgHeightAt(spec: ChartSpec, containerPx: number): number {
-  const svg = chartSvg(spec, containerPx < SWITCH_PX ? 'narrow' : 'wide');
+  const svg = chartSvg(spec, layoutAt(containerPx));
   return (svg.height * Math.min(containerPx, svg.layout === 'wide' ? WIDE_MAX_PX : Infinity)) / svg.width;
 }

@@ -42,7 +42,19 @@ type Segment = (text: string) => string[];
 const byCharacters: Segment = (text) => text.match(/[A-Za-z0-9.,%+-]+|./gsu) ?? [];
 
 let segmenter: { segment(text: string): Iterable<{ segment: string }> } | null | undefined;
+/** Words of texts seen before: every chart wraps its labels in three layouts, and Intl.Segmenter is the slow part. */
+const wordsOf = new Map<string, string[]>();
+
 function segmentWords(text: string): string[] {
+  const known = wordsOf.get(text);
+  if (known) return known;
+  if (wordsOf.size > 5000) wordsOf.clear();
+  const words = segmentUncached(text);
+  wordsOf.set(text, words);
+  return words;
+}
+
+function segmentUncached(text: string): string[] {
   if (segmenter === undefined) {
     const Seg = (Intl as unknown as { Segmenter?: new (locale: string, options: { granularity: string }) => typeof segmenter }).Segmenter;
     try {

@@ -45,7 +45,8 @@ describe('charts', { timeout: 90_000 }, () => {
       const seen = await charts(page);
       expect(seen.length).toBeGreaterThan(0);
       for (const c of seen) {
-        expect(c.layout).toContain(width === 375 ? 'chart-svg-narrow' : 'chart-svg-wide');
+        // A phone's chart container (about 300 px) has the compact layout, a desktop's the wide one.
+        expect(c.layout).toContain(width === 375 ? 'chart-svg-compact' : 'chart-svg-wide');
         expect(c.svgHeight).toBeGreaterThan(100);
         expect(c.svgVisible).toBe(true);
         expect(c.canvasShown).toBe(false);
