@@ -7,9 +7,9 @@
  *   text stays 12 px or more down to MIN_CONTAINER_PX);
  * - wide: labels in a column on the left, bars on the right, as the chart.js chart draws them.
  * Each layout has a fixed viewBox width and font size, chosen so that text is never under 12 CSS px in
- * the widths it is shown at (narrow from MIN_CONTAINER_PX, wide from SWITCH_PX) and never outside the viewBox
- * (text widths are estimated by textWidthEm(), which tests/charts/svg.test.ts proves at least as wide as
- * the bundled Noto Sans draws them). Colours come from CSS classes (the high-contrast mode recolours
+ * the widths it is shown at (compact from MIN_CONTAINER_PX, narrow from NARROW_FROM_PX, wide from
+ * SWITCH_PX) and never outside the viewBox (text widths are estimated by textWidthEm(), which
+ * tests/charts/wrap.test.ts and svg.test.ts prove at least as wide as the bundled Noto Sans draws them). Colours come from CSS classes (the high-contrast mode recolours
  * them), never from style attributes.
  */
 import { escapeXml } from '../export/xml.ts';
@@ -20,7 +20,7 @@ export type SvgLayout = 'compact' | 'narrow' | 'wide';
 
 /** viewBox width and font size (user units) of each layout. */
 export const SVG_LAYOUTS = {
-  compact: { width: 300, font: 15 },
+  compact: { width: 300, font: 16 },
   narrow: { width: 360, font: 16 },
   wide: { width: 800, font: 20 },
 } as const satisfies Record<SvgLayout, { width: number; font: number }>;
@@ -29,7 +29,7 @@ export const SVG_LAYOUTS = {
  * The narrowest chart container the compact layout is made for (a 320 px phone in large text), the width
  * from which the narrow layout is shown, and the one from which the wide one is (CSS px).
  */
-export const MIN_CONTAINER_PX = 240;
+export const MIN_CONTAINER_PX = 225;
 export const NARROW_FROM_PX = 360;
 export const SWITCH_PX = 480;
 /**

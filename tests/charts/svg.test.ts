@@ -163,7 +163,7 @@ describe('chartSvg', () => {
     expect([layoutAt(MIN_CONTAINER_PX), layoutAt(NARROW_FROM_PX - 1), layoutAt(NARROW_FROM_PX), layoutAt(SWITCH_PX)]).toEqual(['compact', 'compact', 'narrow', 'wide']);
     expect(css).toMatch(new RegExp(`\\.chart-area \\{[^}]*max-width: ${WIDE_MAX_REM}rem`));
     expect(Math.round(WIDE_MAX_REM * 18)).toBe(WIDE_MAX_PX);
-    expect(readFileSync('src/styles/embed.css', 'utf8')).toMatch(new RegExp(`\\.chart-area \\{ max-width: ${WIDE_MAX_PX}px; \\}`));
+    expect(readFileSync('src/styles/embed.css', 'utf8')).toMatch(new RegExp(`body \\.chart-area \\{ max-width: ${WIDE_MAX_PX}px; \\}`));
     expect(css).toMatch(/\.chart-svg-narrow, \.chart-svg-wide \{ display: none; \}/);
   });
 });
