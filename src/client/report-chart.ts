@@ -51,6 +51,17 @@ class ReportChart extends HTMLElement {
         chart = c;
       });
     });
+    // A new width (a phone turned, a window resized) may bring another SVG layout and box: chart.js
+    // follows the box itself, the labels' wrapping and the text size are worked out again.
+    let width = area.getBoundingClientRect().width;
+    new ResizeObserver(() => {
+      const now = area.getBoundingClientRect().width;
+      if (Math.abs(now - width) < 40) return;
+      width = now;
+      void drawChart(canvas, spec).then((c) => {
+        chart = c;
+      });
+    }).observe(area);
     // The pointer that woke the chart is over it already: show its row's tooltip at once.
     if (event instanceof MouseEvent && event.type !== 'click') {
       canvas.dispatchEvent(new MouseEvent('mousemove', { clientX: event.clientX, clientY: event.clientY, bubbles: true }));
