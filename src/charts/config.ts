@@ -2,10 +2,19 @@
  * One chart.js configuration for a ChartSpec, used by the browser (src/client/draw-chart.ts) and by
  * the build-time renderer (src/charts/render.ts), so the static picture and the live chart are the same.
  * Horizontal bars with the value printed on each bar, a zero line, falling values hatched as well as
- * coloured, ranks drawn so that better is longer; series across periods as vertical bars.
+ * coloured, ranks drawn so that better is longer; series across periods as bars too, periods top down.
  */
 import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import type { ChartSpec } from './spec.ts';
+import { wrapText } from './wrap.ts';
+
+/** What chart.js needs of a chart (the page carries only this as JSON beside the chart). */
+export type DrawSpec = Pick<ChartSpec, 'kind' | 'rows' | 'axis' | 'rankAxisMax'>;
+
+/** The parts of a chart the browser's script needs: the rest (summary, table) is in the page as HTML. */
+export function drawSpec(spec: ChartSpec): DrawSpec {
+  return { kind: spec.kind, rows: spec.rows, axis: spec.axis, ...(spec.rankAxisMax !== undefined ? { rankAxisMax: spec.rankAxisMax } : {}) };
+}
 
 export interface Palette {
   bar: string;
@@ -42,14 +51,22 @@ export interface ConfigOptions {
   plugins?: Plugin<'bar'>[];
   /** Extra chart.js plugin options (title, subtitle). */
   pluginOptions?: Record<string, unknown>;
+  /** Width of the label column in em of the label font (default LABEL_EM): the browser gives it from the canvas's width. */
+  labelWidthEm?: number;
+  /** Lines of a label at most (default LABEL_LINES). */
+  labelLines?: number;
+  /** Tooltips on hover, tap and arrow keys (the browser's chart; the Tooltip plugin must be registered). */
+  interactive?: boolean;
 }
 
+/** The label column's width in em when none is given (the build-time pictures, 800 px wide). */
+export const LABEL_EM = 12;
+
 /** Rows per chart → height in CSS px for a given base font size. */
-export function chartHeight(spec: ChartSpec, fontSize: number): number {
-  if (spec.kind === 'series') return Math.round(fontSize * 18);
+export function chartHeight(spec: DrawSpec, fontSize: number, labelWidthEm = LABEL_EM): number {
   // Each row has room for its bar and for the longest label's lines (0.85 em at chart.js's line
   // height 1.2), so a label of three lines does not run into the next row's.
-  const lines = Math.max(1, ...spec.rows.map((r) => wrapLabel(r.label).length));
+  const lines = Math.max(1, ...spec.rows.map((r) => wrapLabel(r.label, labelWidthEm).length));
   const row = Math.max(2.6, lines * 0.85 * 1.2 + 0.6);
   return Math.round(Math.max(8, spec.rows.length * row + 4) * fontSize);
 }
@@ -69,14 +86,17 @@ function hatchFill(color: string, makeTile: ConfigOptions['makeTile']): CanvasPa
   return ctx.createPattern(tile as unknown as CanvasImageSource, 'repeat') ?? color;
 }
 
-/** Prints each row's display text at the end of its bar; the value alone when the whole text has no room. */
-function valueLabels(spec: ChartSpec, palette: Palette, fontFamily: string, fontSize: number): Plugin<'bar'> {
+/**
+ * Prints each row's display text whole (a rank's 增量居全市首位 too), where the inline SVG puts it
+ * (src/charts/svg.ts placeValue): beside the bar's end, on a bar that is not hatched, on the other side
+ * of the zero line; the value alone (before its bracket) only when none of these has room.
+ */
+function valueLabels(spec: DrawSpec, palette: Palette, fontFamily: string, fontSize: number): Plugin<'bar'> {
   return {
     id: 'valueLabels',
     afterDatasetsDraw(chart) {
       const { ctx, chartArea } = chart;
       const meta = chart.getDatasetMeta(0);
-      const horizontal = spec.kind !== 'series';
       ctx.save();
       ctx.font = `600 ${Math.round(fontSize * 0.85)}px ${fontFamily}`;
       ctx.textBaseline = 'middle';
@@ -84,24 +104,38 @@ function valueLabels(spec: ChartSpec, palette: Palette, fontFamily: string, font
         const row = spec.rows[i];
         if (!row) return;
         const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
-        if (!horizontal) {
-          ctx.fillStyle = palette.ink;
-          ctx.textAlign = 'center';
-          ctx.fillText(row.display, x, Math.max(chartArea.top + fontSize, y - fontSize * 0.7));
-          return;
-        }
-        const pointsLeft = x < base;
-        const roomOutside = pointsLeft ? x - chartArea.left : chartArea.right - x;
-        const roomInside = Math.abs(x - base);
-        const short = row.display.split('（')[0]!;
-        for (const text of [row.display, short]) {
-          const width = ctx.measureText(text).width + 12;
-          const outside = width <= roomOutside;
-          if (!outside && width > roomInside && text !== short) continue;
-          ctx.fillStyle = outside ? palette.ink : '#ffffff';
-          ctx.textAlign = pointsLeft === outside ? 'right' : 'left';
-          ctx.fillText(text, outside ? (pointsLeft ? x - 6 : x + 6) : pointsLeft ? x + 6 : x - 6, y);
+        const left = x < base;
+        // A progress bar's grey rest runs to 100%: the text goes after it, or on it.
+        const rest = spec.kind === 'progress' && row.plotted < 100 ? chart.scales['x']!.getPixelForValue(100) : undefined;
+        const end = rest !== undefined ? Math.max(x, rest) : x;
+        let placed = false;
+        for (const text of [row.display, row.display.split('（')[0]!]) {
+          const w = ctx.measureText(text).width + 6;
+          const at = (tx: number, align: CanvasTextAlign, color: string) => {
+            ctx.fillStyle = color;
+            ctx.textAlign = align;
+            ctx.fillText(text, tx, y);
+          };
+          if (!left && end + w <= chartArea.right) at(end + 6, 'left', palette.ink);
+          else if (left && x - w >= chartArea.left) at(x - 6, 'right', palette.ink);
+          else if (rest !== undefined && rest - x >= w + 6) at(x + 6, 'left', palette.ink);
+          else if (!row.negative && Math.abs(x - base) >= w + 6) at(left ? x + 6 : x - 6, left ? 'left' : 'right', '#ffffff');
+          else if (left && base + w <= chartArea.right) at(base + 6, 'left', palette.ink);
+          else if (!left && base - w >= chartArea.left) at(base - 6, 'right', palette.ink);
+          else continue;
+          placed = true;
           break;
+        }
+        if (!placed) {
+          // No room beside the bar (a phone's chart, a long text): under the bar, in the gap to the next
+          // row, from the plot's left edge, as the inline SVG's narrow layout writes it.
+          const { height } = bar.getProps(['height'], true) as { height: number };
+          ctx.save();
+          ctx.textBaseline = 'top';
+          ctx.textAlign = 'left';
+          ctx.fillStyle = palette.ink;
+          ctx.fillText(row.display, chartArea.left + 4, y + height / 2 + 2, chartArea.right - chartArea.left - 4);
+          ctx.restore();
         }
       });
       ctx.restore();
@@ -116,31 +150,14 @@ function valueLabels(spec: ChartSpec, palette: Palette, fontFamily: string, font
 export const LABEL_LINES = 4;
 
 /**
- * Long Chinese labels wrap every 10 characters so they fit on phones; a bracketed part gets its own
- * line. Beyond `maxLines` the last line kept ends in “…”.
+ * A label's lines: wrapped at word boundaries to `widthEm` (src/charts/wrap.ts, the same wrapping as
+ * the inline SVG); beyond `maxLines` the last line kept ends in “…”.
  */
-export function wrapLabel(label: string, width = 10, maxLines = LABEL_LINES): string[] {
-  return clampLines(splitLabel(label, width), width, maxLines);
+export function wrapLabel(label: string, widthEm = LABEL_EM, maxLines = LABEL_LINES): string[] {
+  return wrapText(label, widthEm, maxLines);
 }
 
-function splitLabel(label: string, width: number): string[] {
-  if (label.length > width && label.indexOf('（') > 0) {
-    const at = label.indexOf('（');
-    return [...splitLabel(label.slice(0, at), width), ...splitLabel(label.slice(at), width)];
-  }
-  const lines: string[] = [];
-  for (let i = 0; i < label.length; i += width) lines.push(label.slice(i, i + width));
-  return lines;
-}
-
-function clampLines(lines: string[], width: number, maxLines: number): string[] {
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, width - 1)}…`;
-  return kept;
-}
-
-export function chartConfig(spec: ChartSpec, options: ConfigOptions): ChartConfiguration<'bar'> {
+export function chartConfig(spec: DrawSpec, options: ConfigOptions): ChartConfiguration<'bar'> {
   const palette = options.palette ?? PALETTE;
   const negativeFill = hatchFill(palette.negative, options.makeTile);
   const datasets: ChartDataset<'bar'>[] = [
@@ -165,7 +182,6 @@ export function chartConfig(spec: ChartSpec, options: ConfigOptions): ChartConfi
     });
   }
   const rankMax = spec.rankAxisMax;
-  const horizontal = spec.kind !== 'series';
   // chart.js v4 takes no font from the root options: every text element is given the family.
   const font = { family: options.fontFamily, size: Math.round(options.fontSize * 0.85) };
   const valueAxis = {
@@ -180,6 +196,8 @@ export function chartConfig(spec: ChartSpec, options: ConfigOptions): ChartConfi
     ticks: {
       color: palette.ink,
       font,
+      // Level tick texts, as many as fit (a phone's chart drops some rather than tilting them).
+      maxRotation: 0,
       // Ranks are whole places: a tick between two places would read 第1.5名.
       ...(rankMax !== undefined ? { stepSize: 1 } : {}),
       callback: (value: string | number) =>
@@ -189,17 +207,36 @@ export function chartConfig(spec: ChartSpec, options: ConfigOptions): ChartConfi
   const categoryAxis = { stacked: spec.kind === 'progress', grid: { display: false }, ticks: { color: palette.ink, font, autoSkip: false } };
   return {
     type: 'bar',
-    data: { labels: spec.rows.map((r) => wrapLabel(r.label)), datasets },
+    data: { labels: spec.rows.map((r) => wrapLabel(r.label, options.labelWidthEm ?? LABEL_EM, options.labelLines ?? LABEL_LINES)), datasets },
     plugins: [valueLabels(spec, palette, options.fontFamily, options.fontSize), ...(options.plugins ?? [])],
     options: {
-      indexAxis: horizontal ? 'y' : 'x',
+      // Every kind as horizontal bars, a series too (its periods top to bottom), as the inline SVG draws them.
+      indexAxis: 'y',
       responsive: true,
       maintainAspectRatio: false,
       animation: options.animate ? { duration: 400, ...(options.onComplete ? { onComplete: options.onComplete } : {}) } : false,
-      events: [],
-      layout: { padding: { right: 8, top: horizontal ? 0 : options.fontSize } },
-      plugins: { legend: { display: false }, tooltip: { enabled: false }, ...(options.pluginOptions ?? {}) },
-      scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+      events: options.interactive ? ['mousemove', 'mouseout', 'click', 'touchstart', 'touchmove'] : [],
+      ...(options.interactive ? { interaction: { mode: 'index' as const, axis: 'y' as const, intersect: false } } : {}),
+      layout: { padding: { right: 8, top: 0 } },
+      plugins: {
+        legend: { display: false },
+        tooltip: options.interactive
+          ? {
+              enabled: true,
+              // One line per row, whatever dataset (a progress bar's rest) the pointer is over.
+              filter: (item: { datasetIndex: number }) => item.datasetIndex === 0,
+              displayColors: false,
+              titleFont: { ...font, weight: 'bold' },
+              bodyFont: font,
+              callbacks: {
+                title: (items: { dataIndex: number }[]) => spec.rows[items[0]?.dataIndex ?? 0]?.label ?? '',
+                label: (item: { dataIndex: number }) => spec.rows[item.dataIndex]?.display ?? '',
+              },
+            }
+          : { enabled: false },
+        ...(options.pluginOptions ?? {}),
+      },
+      scales: { x: valueAxis, y: categoryAxis },
     },
   };
 }

@@ -20,7 +20,7 @@ import { escapeXml } from '../export/xml.ts';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, SubTitle);
 
 /** Bump when the drawing code changes, so cached pictures are redrawn. */
-const RENDER_VERSION = 9;
+const RENDER_VERSION = 12;
 export const FONT_FAMILY = 'ReportSansSC';
 const WIDTH = 800;
 const FONT_SIZE = 16;

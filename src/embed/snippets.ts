@@ -2,7 +2,7 @@
  * Embedding a chart in a portal page: the embed page's address, the fixed height a plain iframe needs,
  * and the three snippets a webmaster can paste, whatever the CMS allows (scripts, iframes, or neither).
  */
-import { chartHeight } from '../charts/config.ts';
+import { chartSvgHeightAt } from '../charts/svg.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { absoluteUrl, sitePaths, type UrlContext } from '../routes.ts';
 import { escapeXml } from '../export/xml.ts';
@@ -37,7 +37,8 @@ export function embedHeightAt(spec: ChartSpec, source: string, width: number): n
     2 * EMBED_TEXT.padding +
     textHeight(spec.title, EMBED_TEXT.title, 1.4, inner) +
     EMBED_TEXT.gap +
-    chartHeight(spec, 16) +
+    chartSvgHeightAt(spec, inner) +
+    16 +
     EMBED_TEXT.gap +
     textHeight(`图表摘要：${spec.summary}`, EMBED_TEXT.summary, 1.6, inner) +
     2 * EMBED_TEXT.gap +

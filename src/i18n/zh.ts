@@ -84,6 +84,8 @@ export const t = {
   dataTable: '数据表',
   chartSummary: '图表摘要',
   chartDownloads: '下载本图',
+  /** Said with a chart that has the keyboard focus (the live chart answers its arrow keys). */
+  chartHint: '可用方向键逐项查看每一行的数值',
   showDataTable: '查看数据表',
   editorGuide: {
     title: '编辑指南',

@@ -13,9 +13,10 @@ export const SEARCH_BUNDLE_DIR = 'pagefind';
 
 /**
  * Parts of the indexed pages that are not report text: status badges (推进中 would otherwise end the
- * section titles of the results), the chart embed code (HTML snippets), downloads and issue links.
+ * section titles of the results), the chart embed code (HTML snippets), downloads and issue links, and
+ * the charts' drawings (their labels and values are in the data table beside them).
  */
-const EXCLUDE = ['.badge', '.embed-code', '.chart-downloads', '.downloads', '.issue-nav', 'canvas', 'noscript'];
+const EXCLUDE = ['.badge', '.embed-code', '.chart-downloads', '.downloads', '.issue-nav', '.chart-area', '.chart-hint', 'canvas', 'noscript'];
 
 /** Pagefind writes its own UI bundles too; the site builds its own results list, so they are not shipped. */
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\b/;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Canvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figureCard, infographicContent, infographicHeight, MAX_HEIGHT, renderInfographic, wrapText, type InfographicContent } from '../../src/charts/infographic.ts';
-import { LABEL_LINES, wrapLabel } from '../../src/charts/config.ts';
+import { LABEL_EM, LABEL_LINES, wrapLabel } from '../../src/charts/config.ts';
 import { registerFonts, renderChartImages, staticSize } from '../../src/charts/render.ts';
 import { buildChart } from '../../src/charts/spec.ts';
 import { MAX } from '../../src/schemas/common.ts';
@@ -122,11 +122,11 @@ describe('the picture has a bound', () => {
 
 describe('chart pictures have a bound', () => {
   it('cuts a label after LABEL_LINES lines with a visible “…”', () => {
-    expect(wrapLabel('平安建设综合考评（温州）')).toEqual(['平安建设综合考评', '（温州）']);
+    expect(wrapLabel('平安建设综合考评（温州）', 10)).toEqual(['平安建设综合考评', '（温州）']);
     const lines = wrapLabel(nameOf(150));
     expect(lines).toHaveLength(LABEL_LINES);
     expect(lines.at(-1)).toMatch(/…$/);
-    expect(lines.at(-1)!.length).toBeLessThanOrEqual(10);
+    expect(lines.at(-1)!.length).toBeLessThanOrEqual(LABEL_EM);
   });
 
   it('is no taller than the most items a chart may have with the longest labels, title and note', async () => {

@@ -1,6 +1,6 @@
 /**
  * The built site as a reader meets it: every report has its pages, and every figure of the content is on
- * the site. That every page opens without console errors, draws every chart canvas and, on a report's
+ * the site. That every page opens without console errors, shows every chart and draws it when touched and, on a report's
  * overview, carries the disclosure block is asserted on the one shared visit of each page, with the
  * quality gates: tests/gates/site-pages.test.ts ('every page in Chromium').
  */

@@ -128,12 +128,12 @@ async function load(page: Page, target: PageTarget): Promise<void> {
   await page.evaluate(HELPERS);
 }
 
-/** Elements that load or draw only when scrolled into view. */
-const ON_VIEW = 'report-chart, img[loading="lazy"], iframe[loading="lazy"]';
+/** Elements that load only when scrolled into view (charts draw with chart.js only when touched: see visitPage). */
+const ON_VIEW = 'img[loading="lazy"], iframe[loading="lazy"]';
 
 /**
- * Brings everything that is drawn on view (the charts) into view so it is drawn, waits for the charts
- * and the fonts, and goes back to the top. `full` scrolls through the whole page instead, a screen at a
+ * Brings everything that loads on view (lazy pictures and frames) into view, waits for the fonts, and
+ * goes back to the top. `full` scrolls through the whole page instead, a screen at a
  * time, for visits that must see every lazy load (the requests a page makes, screenshots).
  */
 async function settle(page: Page, { full = false }: { full?: boolean } = {}): Promise<void> {
@@ -157,11 +157,6 @@ async function settle(page: Page, { full = false }: { full?: boolean } = {}): Pr
     },
     { full, onView: ON_VIEW },
   );
-  await page
-    .waitForFunction(() => document.querySelectorAll('report-chart:not([data-drawn])').length === 0, null, { timeout: 5000 })
-    .catch(() => {
-      // an undrawn chart is reported by the CSP gate; the other gates look at the page as it is
-    });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
@@ -412,7 +407,7 @@ function cspFindings(o: Observation, target: PageTarget, policy: string): Findin
     findings.push({ ...base, rule: 'custom-element-not-defined', message: 'this custom element was never defined: its script did not run', target: el.selector, snippet: el.snippet });
   }
   for (const el of o.undrawnCharts) {
-    findings.push({ ...base, rule: 'chart-not-drawn', message: 'this chart was not drawn after scrolling it into view', target: el.selector, snippet: el.snippet });
+    findings.push({ ...base, rule: 'chart-not-drawn', message: 'this chart was not drawn by chart.js after the pointer was over it', target: el.selector, snippet: el.snippet });
   }
   return findings;
 }
@@ -517,7 +512,11 @@ export const PAGE_GATES = ['csp', 'console', 'external', 'axe', 'keyboard', 'ref
 
 export interface ChartState {
   selector: string;
-  /** data-drawn="true" after it was scrolled into view (waited for up to 10 s). */
+  /** Its build-time SVG is shown (visible, taller than 50 px) after the page was scrolled through, before it is touched. */
+  shown: boolean;
+  /** data-drawn="true" before it was touched: chart.js loaded on scroll, which it must not. */
+  drawnUntouched: boolean;
+  /** data-drawn="true" after the pointer was over it (waited for up to 10 s). */
   drawn: boolean;
   /** The share of the canvas's pixels that are painted (not transparent). */
   inked: number;
@@ -562,7 +561,8 @@ async function setTextSize(page: Page, size: TextSize | undefined): Promise<void
 /**
  * One visit of a page (JavaScript on, in a fresh browser context so every request is seen, at 1280 px),
  * collecting what every page-level gate needs, in this order: load under the served policy; scroll
- * through it so every chart draws and every lazy request is made; measure each chart's ink; work the
+ * through it so every lazy request is made; see each chart shown as SVG, touch it so chart.js draws it and
+ * measure its ink; work the
  * text-size control; record CSP violations, console errors, failed and cross-origin requests, the assets
  * loaded, undefined elements, undrawn charts and the visible text blocks; axe (default text); Tab through
  * it (keyboard); large text: axe again, then at 320 px reflow in large and in default text. Only the
@@ -592,14 +592,21 @@ export async function visitPage(browser: Browser, target: PageTarget, options: V
     await page.evaluate(HELPERS);
     await settle(page, { full: true });
 
-    // Each chart drawn (one not drawn yet is scrolled into view and given 10 s) and its canvas painted.
+    // Each chart shown as its SVG after the scroll, not drawn by chart.js yet; then touched (the pointer
+    // over it), drawn within 10 s, and its canvas painted.
     const charts: ChartState[] = [];
     const chartCount = await page.locator('report-chart').count();
     for (let i = 0; i < chartCount; i++) {
       const chart = page.locator('report-chart').nth(i);
-      let drawn = (await chart.getAttribute('data-drawn')) === 'true';
+      const untouched = await chart.evaluate((el) => ({
+        drawn: (el as HTMLElement).dataset['drawn'] === 'true',
+        shown: [...el.querySelectorAll('svg')].some((svg) => getComputedStyle(svg).display !== 'none' && getComputedStyle(svg).visibility === 'visible' && svg.getBoundingClientRect().height > 50),
+      }));
+      let drawn = untouched.drawn;
       if (!drawn) {
         await chart.scrollIntoViewIfNeeded();
+        const area = chart.locator('.chart-area');
+        await ((await area.count()) ? area : chart).hover({ force: true }).catch(() => undefined);
         drawn = await page
           .waitForFunction((el) => (el as HTMLElement).dataset['drawn'] === 'true', await chart.elementHandle(), { timeout: 10_000 })
           .then(() => true, () => false);
@@ -616,7 +623,7 @@ export async function visitPage(browser: Browser, target: PageTarget, options: V
         }
         return { selector: gate.path(el), inked };
       });
-      charts.push({ ...state, drawn });
+      charts.push({ ...state, shown: untouched.shown, drawnUntouched: untouched.drawn, drawn });
     }
     await page.evaluate(() => window.scrollTo(0, 0));
 
