@@ -1,16 +1,12 @@
-// Applies the reader's saved text size and contrast before the page paints, so nothing jumps.
-// A classic blocking script from the site itself: allowed by the strict CSP, unlike an inline one.
-// It also says what the page's scripts will be able to do, so that the controls needing them are laid
-// out (or left out) in the first paint, never moved later: html.js (scripts run: 字号, 高对比度, the
-// menus that collapse on phones) and html.speech (the browser can read aloud: 朗读本页).
+// Before the first paint (the CSP forbids inline scripts): the saved text size and contrast; html.js and
+// html.speech say which controls can work (styles/global.css).
 (function () {
-  var root = document.documentElement;
+  var root = document.documentElement, speech = window.speechSynthesis;
   root.classList.add('js');
-  var speech = window.speechSynthesis;
-  if (speech && typeof speech.speak === 'function' && typeof window.SpeechSynthesisUtterance === 'function') root.classList.add('speech');
+  if (speech && typeof speech.speak == 'function' && window.SpeechSynthesisUtterance) root.classList.add('speech');
   try {
     var size = localStorage.getItem('report-text-size');
-    if (size === 'small' || size === 'large') root.setAttribute('data-text-size', size);
-    if (localStorage.getItem('report-contrast') === 'high') root.setAttribute('data-contrast', 'high');
+    if (size == 'small' || size == 'large') root.setAttribute('data-text-size', size);
+    if (localStorage.getItem('report-contrast') == 'high') root.setAttribute('data-contrast', 'high');
   } catch (e) {}
 })();
