@@ -106,31 +106,46 @@ describe('phones: a compact header', { timeout: 60_000 }, () => {
     }
   });
 
-  it('the breadcrumb leaves no character alone on a line, in either text size', async () => {
+  it('the breadcrumb wraps between words only, leaving no character alone, in either text size', async () => {
     for (const large of [false, true]) {
       await withPage({ width: 375, large }, async (page) => {
         await page.goto(`${siteUrl}${REPORT}part-1/`);
-        // Each line box of the breadcrumb, from the client rects of its text: a line with one character is a widow.
-        const lines = await page.evaluate(() => {
-          const ol = document.querySelector('.breadcrumb ol')!;
-          const walker = document.createTreeWalker(ol, NodeFilter.SHOW_TEXT);
-          const rows = new Map<number, string>();
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const text = node.textContent ?? '';
-            for (let i = 0; i < text.length; i++) {
-              const range = document.createRange();
-              range.setStart(node, i);
-              range.setEnd(node, i + 1);
-              const rect = range.getClientRects()[0];
-              if (!rect || !text[i]!.trim()) continue;
-              const top = Math.round(rect.top / 4) * 4;
-              rows.set(top, (rows.get(top) ?? '') + text[i]);
+        // Each crumb's text cut where its lines break (from the client rects of its characters).
+        const crumbs = await page.evaluate(() => {
+          const lineOf = (node: Text, i: number) => {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            return Math.round((range.getClientRects()[0]?.top ?? 0) / 4);
+          };
+          return [...document.querySelectorAll('.breadcrumb li')].map((li) => {
+            const pieces: string[] = [];
+            let line: number | undefined;
+            const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+              for (let i = 0; i < node.data.length; i++) {
+                const top = lineOf(node, i);
+                if (top !== line) pieces.push('');
+                line = top;
+                pieces[pieces.length - 1] += node.data[i];
+              }
             }
-          }
-          return [...rows.values()];
+            return pieces;
+          });
         });
-        expect(lines.length, lines.join(' / ')).toBeGreaterThan(1);
-        for (const line of lines) expect([...line].length, `${large ? 'large' : 'default'}: ${lines.join(' / ')}`).toBeGreaterThan(2);
+        const words = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+        const all = crumbs.map((c) => c.join('|')).join(' › ');
+        expect(crumbs.flat().length, all).toBeGreaterThan(crumbs.length); // the crumbs do take more than one line
+        for (const pieces of crumbs) {
+          const text = pieces.join('');
+          const boundaries = new Set([...words.segment(text)].map((s) => s.index));
+          let at = 0;
+          for (const piece of pieces.slice(0, -1)) {
+            at += piece.length;
+            expect(boundaries.has(at), `${large ? 'large' : 'default'}: a break inside a word: ${all}`).toBe(true);
+          }
+          if (pieces.length > 1) for (const piece of pieces) expect([...piece.trim()].length, `${large ? 'large' : 'default'}: ${all}`).toBeGreaterThan(1);
+        }
       });
     }
   });
