@@ -125,9 +125,9 @@ describe('phones: a compact header', { timeout: 60_000 }, () => {
             for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
               for (let i = 0; i < node.data.length; i++) {
                 const top = lineOf(node, i);
-                if (top !== line) pieces.push('');
+                if (top !== line || pieces.length === 0) pieces.push(node.data[i]!);
+                else pieces[pieces.length - 1] = `${pieces.at(-1)!}${node.data[i]!}`;
                 line = top;
-                pieces[pieces.length - 1] += node.data[i];
               }
             }
             return pieces;
