@@ -4,9 +4,12 @@
  * controls that need a script are in the page as served, so nothing moves when scripts arrive; a table
  * wider than the screen scrolls inside its own box, not the page.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectBrowser } from '../support/browser.ts';
+import { AXE_TAGS } from '../gates/lib/browser-gates.ts';
 
 const { siteUrl, wsEndpoint } = inject('gates');
 const REPORT = 'reports/nantang-2022-h1/';
@@ -88,6 +91,25 @@ describe('phones: a compact header', { timeout: 60_000 }, () => {
       expect(await page.getByRole('button', { name: '大字号' }).isVisible()).toBe(true);
       expect(await page.getByRole('navigation', { name: '报告导航' }).getByRole('link', { name: '项目进展' }).isVisible()).toBe(true);
     });
+  });
+
+  it('opened on a phone, both menus pass axe-core (WCAG 2.2 AA) in default and large text and in high contrast', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const [large, contrast] of [[false, false], [true, false], [false, true]] as const) {
+      await withPage({ width: 375, large }, async (page) => {
+        if (contrast) await page.addInitScript(() => localStorage.setItem('report-contrast', 'high'));
+        await page.goto(`${siteUrl}${REPORT}indicators/`);
+        for (const toggle of await page.locator('.menu-toggle').all()) await toggle.click();
+        expect(await page.locator('.menu-toggle[aria-expanded="true"]').count()).toBe(2);
+        await page.evaluate(axeSource);
+        const found = await page.evaluate(async (tags) => {
+          const axe = (window as unknown as { axe: { run(ctx: object, o: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+          const { violations } = await axe.run({ include: [['.site-header'], ['.report-nav']] }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+          return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        }, [...AXE_TAGS]);
+        expect(found, `${large ? 'large text' : 'default text'}${contrast ? ', high contrast' : ''}`).toEqual([]);
+      });
+    }
   });
 
   it('the page starts near the top of a phone screen: its first line within 220 px, its title within 260 px (450 px in large text)', async () => {
@@ -231,8 +253,9 @@ describe('tables on a phone', { timeout: 60_000 }, () => {
         expect(await box.evaluate((el) => el.getAttribute('aria-label') && el.tagName === 'SECTION')).toBe(true);
         await box.focus();
         for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+        // Keyboard scrolling is animated: wait for it.
+        await expect.poll(async () => (await state()).scrollLeft).toBeGreaterThan(0);
         const after = await state();
-        expect(after.scrollLeft).toBeGreaterThan(0);
         // The label column did not scroll away with the rest.
         expect(Math.abs(after.label - before.label)).toBeLessThanOrEqual(1);
         expect(after.page).toBeLessThanOrEqual(375);
