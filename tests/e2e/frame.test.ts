@@ -95,6 +95,24 @@ describe('phones: a compact header', { timeout: 60_000 }, () => {
     });
   });
 
+  it('every control of the header and the navigation is a target of at least 44 px, in each text size, folded and opened', async () => {
+    for (const size of ['small', 'medium', 'large']) {
+      await withPage({ width: 375 }, async (page) => {
+        await page.addInitScript((s) => localStorage.setItem('report-text-size', s), size);
+        await page.goto(`${siteUrl}${REPORT}plan/`);
+        const small = () =>
+          page.evaluate(() =>
+            [...document.querySelectorAll('.site-header :is(a, button, input), .report-nav :is(a, button)')]
+              .filter((el) => (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().height < 44)
+              .map((el) => `${el.outerHTML.slice(0, 60)} ${el.getBoundingClientRect().height.toFixed(1)}`),
+          );
+        expect(await small(), `${size}, folded`).toEqual([]);
+        for (const toggle of await page.locator('.menu-toggle').all()) await toggle.click();
+        expect(await small(), `${size}, opened`).toEqual([]);
+      });
+    }
+  });
+
   it('opened on a phone, both menus pass axe-core (WCAG 2.2 AA) in default and large text and in high contrast', async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     for (const [large, contrast] of [[false, false], [true, false], [false, true]] as const) {
@@ -131,9 +149,9 @@ describe('phones: a compact header', { timeout: 60_000 }, () => {
   });
 
   it('the breadcrumb wraps between words only, leaving no character alone, in either text size', async () => {
-    for (const large of [false, true]) {
+    for (const [path, large] of [[`${REPORT}part-1/`, false], [`${REPORT}part-1/`, true], [REPORT, false], [REPORT, true]] as const) {
       await withPage({ width: 375, large }, async (page) => {
-        await page.goto(`${siteUrl}${REPORT}part-1/`);
+        await page.goto(`${siteUrl}${path}`);
         // Each crumb's text cut where its lines break (from the client rects of its characters).
         const crumbs = await page.evaluate(() => {
           const lineOf = (node: Text, i: number) => {
