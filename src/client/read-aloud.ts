@@ -7,8 +7,8 @@ class ReadAloud extends HTMLElement {
   private state: 'idle' | 'playing' | 'paused' = 'idle';
 
   connectedCallback() {
+    // Without speech synthesis the control is not shown (html:not(.speech), public/prefs.js, same test).
     if (typeof window.speechSynthesis?.speak !== 'function' || typeof SpeechSynthesisUtterance === 'undefined') return;
-    this.hidden = false;
     this.button('toggle').addEventListener('click', () => this.toggle());
     this.button('stop').addEventListener('click', () => this.stop());
     addEventListener('pagehide', () => speechSynthesis.cancel());

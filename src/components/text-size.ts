@@ -17,7 +17,6 @@ function remember(key: string, value: string | null) {
 class TextSize extends HTMLElement {
   connectedCallback() {
     const root = document.documentElement;
-    this.hidden = false;
     const sizeButtons = [...this.querySelectorAll<HTMLButtonElement>('button[data-size]')];
     const showSize = (size: string) => sizeButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset['size'] === size)));
     showSize(root.getAttribute('data-text-size') ?? 'medium');

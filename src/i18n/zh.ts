@@ -19,6 +19,16 @@ export const searchText = {
   showMore: '更多结果',
 } as const;
 
+/** The page frame on phones (src/layouts): the menus that collapse and the cue on tables that scroll sideways. */
+export const frameText = {
+  /** The header's button on phones: it opens the search box, 字号 and 高对比度. */
+  menu: '菜单',
+  /** The report navigation's button on phones, before the name of the page one is on. */
+  sections: '栏目',
+  /** Over a table wider than the screen. */
+  tableScroll: '左右滑动查看全部列',
+} as const;
+
 export const t = {
   skipToContent: '跳到正文',
   home: '首页',

@@ -25,11 +25,13 @@ const noHorizontalScroll = (page: Page) => page.evaluate(() => document.document
 describe('reading preferences', { timeout: 60_000 }, () => {
   it('大 makes the base text at least 18 px and controls at least 44 px, kept on the next page, layout intact', async () => {
     const page = await open(REPORT);
+    // On a phone the reading controls are behind 菜单.
+    await page.getByRole('button', { name: '菜单' }).click();
     await page.getByRole('button', { name: '大字号' }).click();
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(18);
     await page.goto(`${siteUrl}${REPORT}indicators/`);
     expect(await page.locator('html').getAttribute('data-text-size')).toBe('large');
-    expect(await page.getByRole('button', { name: '大字号' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('button', { name: '大字号', includeHidden: true }).getAttribute('aria-pressed')).toBe('true');
     const small = await page.evaluate(() =>
       [...document.querySelectorAll('button, .report-nav a')].filter((el) => (el as HTMLElement).offsetParent && el.getBoundingClientRect().height < 44).map((el) => el.outerHTML.slice(0, 80)),
     );
