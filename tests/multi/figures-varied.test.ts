@@ -139,6 +139,6 @@ describe('the site with these figures', () => {
     view.highlights.forEach(({ figure: f, text: said }, i) => {
       for (const s of [said.value, f.name, said.detail]) expect(cards[i], f.id).toContain(s);
     });
-    expect(cards.join(' ')).toContain('完成任务的 108.25%');
+    expect(cards.join(' ')).toContain('完成任务的108.25%');
   });
 });
