@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Finding, GateName } from './findings.ts';
+import { CLIP_TOLERANCE_PX, LAYOUT_SCRIPT, layoutFindings, MIN_TEXT_PX, type ChartMeasure, type FigureTextMeasure, type LayoutMeasure, type ShiftMeasure } from './layout.ts';
 import { normaliseBase } from './site.ts';
 
 export interface PageTarget {
@@ -237,7 +238,8 @@ async function reflowOn(page: Page, target: PageTarget, width: number, textSize:
     const result = await page.evaluate(() => {
       const gate = (window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string } }).__gate;
       const scrollWidth = document.documentElement.scrollWidth;
-      const viewport = window.innerWidth;
+      // The width the page has without scrolling: the window less a vertical scrollbar, when one takes room.
+      const viewport = document.documentElement.clientWidth;
       if (scrollWidth <= viewport) return { scrollWidth, viewport, culprits: [] };
       const clips = (el: Element) => {
         for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
@@ -452,6 +454,172 @@ function assetsOf(o: Observation, target: PageTarget, base: string): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Layout as the reader meets it: fresh loads at 375 and 1280 px, in default and in large text
+//
+// Layout shift needs a load of its own for each width and text size: a shift is what happens while a
+// page arrives, and resizing a loaded page measures something else. The cheapest honest way: beside the
+// page's main visit (which keeps its one tab at 1280 px), one more tab per width in a fresh context of
+// its own, both at the same time; each loads the page in default text, measures it, then stores the
+// large-text preference exactly as the reader's click on 大 stores it (learnt once per site by clicking
+// the button on the home page, see largeTextStorage()) and loads the page again, as a reader who chose
+// large text opens it. Four loads, two at a time, while the main visit runs. Each load: navigation →
+// load event → fonts ready → 0.5 s → scrolled through once, a screen at a time (so what is placed or
+// drawn on view counts) → 0.5 s; then the layout shift entries (without hadRecentInput) are summed, the
+// charts' text measured, and the page checked for sideways scrolling (the reflow gate at that width).
+// A window as wide as a phone's, not phone emulation: Chromium's mobile mode would zoom out a page that
+// is too wide and so hide the sideways scrolling this measures.
+
+/** The windows the layout is measured at (width × height in CSS px). */
+export const LAYOUT_VIEWPORTS = [
+  { width: 375, height: 812 },
+  { width: 1280, height: 900 },
+] as const;
+
+/** The gates measured in the fresh loads (with reflow at the widths above). */
+export const LAYOUT_GATES = ['cls', 'chart-clip', 'chart-text'] as const satisfies readonly GateName[];
+
+const SETTLE_MS = 500;
+/** Pause after each screen of the scroll, for what comes into view to load and draw. */
+const SCROLL_PAUSE_MS = 80;
+
+interface GateLayout {
+  scrollThrough(pause: number): Promise<void>;
+  cls(): ShiftMeasure;
+  charts(tolerance: number, minPx: number): { charts: Omit<ChartMeasure, 'kind'>[] & { kind: 'svg' | 'canvas' }[]; pictures: { selector: string; title: string; src: string; width: number; height: number }[] };
+  picture(svg: string, width: number, height: number, tolerance: number, minPx: number): Omit<ChartMeasure, 'selector' | 'title'> | null;
+  figureText(minPx: number): FigureTextMeasure[];
+  rootFontSize(): number;
+  hasTextSizeControl(): boolean;
+}
+
+const largeText = new WeakMap<Browser, Map<string, Promise<Record<string, string> | null>>>();
+
+/**
+ * What the site stores when a reader clicks 大 (the large-text button, `[data-size="large"]`): learnt
+ * once per site and browser by clicking it on the site's home page. null when the site has no such
+ * button or it stores nothing (then a page with the button is a finding: the choice is not remembered).
+ */
+function largeTextStorage(browser: Browser, siteRoot: string): Promise<Record<string, string> | null> {
+  let bySite = largeText.get(browser);
+  if (!bySite) {
+    bySite = new Map();
+    largeText.set(browser, bySite);
+  }
+  let known = bySite.get(siteRoot);
+  if (!known) {
+    known = (async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+      try {
+        const page = await context.newPage();
+        await page.goto(siteRoot, { waitUntil: 'load' });
+        const button = page.locator('[data-size="large"]').first();
+        if ((await button.count()) === 0) return null;
+        await button.click({ timeout: 5000 });
+        await page.waitForTimeout(50);
+        const stored = await page.evaluate(() => {
+          const out: Record<string, string> = {};
+          for (let i = 0; i < localStorage.length; i++) {
+            const key = localStorage.key(i)!;
+            out[key] = localStorage.getItem(key) ?? '';
+          }
+          return out;
+        });
+        return Object.keys(stored).length ? stored : null;
+      } catch {
+        return null;
+      } finally {
+        await context.close();
+      }
+    })();
+    bySite.set(siteRoot, known);
+  }
+  return known;
+}
+
+const svgTexts = new Map<string, Promise<string>>();
+
+/** One fresh load at this width and text size, settled and measured. */
+async function measureLoad(page: Page, pictures: Page, target: PageTarget, width: number, textSize: TextSize | undefined, reflow: boolean): Promise<{ measure: LayoutMeasure; reflow: Finding[]; hasControl: boolean }> {
+  const response = await page.goto(target.url, { waitUntil: 'load' });
+  const status = response?.status() ?? 0;
+  if (status >= 400 && !target.path.endsWith('404.html')) throw new Error(`${target.url} answered HTTP ${status}`);
+  await page.evaluate(HELPERS);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForTimeout(SETTLE_MS);
+  await page.evaluate((pause) => (window as unknown as { __gateLayout: GateLayout }).__gateLayout.scrollThrough(pause), SCROLL_PAUSE_MS);
+  await page.waitForTimeout(SETTLE_MS);
+  const seen = await page.evaluate(
+    ([tolerance, minPx]) => {
+      const g = (window as unknown as { __gateLayout: GateLayout }).__gateLayout;
+      return { cls: g.cls(), ...g.charts(tolerance, minPx), figureText: g.figureText(minPx), rootFontSize: g.rootFontSize(), hasControl: g.hasTextSizeControl() };
+    },
+    [CLIP_TOLERANCE_PX, MIN_TEXT_PX] as const,
+  );
+  const charts: ChartMeasure[] = [...seen.charts];
+  for (const picture of seen.pictures) {
+    let text = svgTexts.get(picture.src);
+    if (!text) {
+      text = page.context().request.get(picture.src).then((r) => r.text());
+      svgTexts.set(picture.src, text);
+      text.catch(() => svgTexts.delete(picture.src));
+    }
+    const svg = await text;
+    const laidOut = await pictures.evaluate(([svg, w, h, tolerance, minPx]) => (window as unknown as { __gateLayout: GateLayout }).__gateLayout.picture(svg, w, h, tolerance, minPx), [svg, picture.width, picture.height, CLIP_TOLERANCE_PX, MIN_TEXT_PX] as const);
+    if (laidOut && laidOut.texts > 0) charts.push({ ...laidOut, kind: 'picture', selector: picture.selector, title: picture.title });
+  }
+  const variant = variantOf(textSize, `${width}px wide`);
+  return {
+    measure: { variant, width, textSize: textSize ?? 'default', rootFontSize: seen.rootFontSize, cls: seen.cls, charts, figureText: seen.figureText },
+    reflow: reflow ? await reflowOn(page, target, width, textSize) : [],
+    hasControl: seen.hasControl,
+  };
+}
+
+/**
+ * The layout gates of a page (cls, chart-clip, chart-text, and reflow at 375 and 1280 px) from fresh
+ * loads at each width, in default and in large text (see above). Returns the findings of the gates
+ * wanted and every load's measurements.
+ */
+export async function measureLayout(browser: Browser, target: PageTarget, wants: (g: GateName) => boolean): Promise<{ findings: Finding[]; measures: LayoutMeasure[] }> {
+  const siteRoot = target.url.slice(0, target.url.length - (target.path.length - 1));
+  const large = await largeTextStorage(browser, siteRoot);
+  const perWidth = await Promise.all(
+    LAYOUT_VIEWPORTS.map(async (viewport) => {
+      const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+      try {
+        await context.addInitScript(LAYOUT_SCRIPT);
+        const [page, pictures] = await Promise.all([context.newPage(), context.newPage()]);
+        await pictures.evaluate(LAYOUT_SCRIPT);
+        const findings: Finding[] = [];
+        const measures: LayoutMeasure[] = [];
+        const normal = await measureLoad(page, pictures, target, viewport.width, undefined, wants('reflow'));
+        measures.push(normal.measure);
+        findings.push(...normal.reflow);
+        if (large) {
+          await page.evaluate((stored) => {
+            for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
+          }, large);
+          const big = await measureLoad(page, pictures, target, viewport.width, 'large', wants('reflow'));
+          measures.push(big.measure);
+          findings.push(...big.reflow);
+          if (big.hasControl && !(big.measure.rootFontSize > normal.measure.rootFontSize)) {
+            findings.push({ gate: 'cls', page: target.path, rule: 'large-text-not-applied', variant: big.measure.variant, message: `opened with the large-text choice stored (${JSON.stringify(large)}), the page's root font size is ${big.measure.rootFontSize}px, as in default text: the choice did not apply, so large text was not measured` });
+          }
+        } else if (normal.hasControl) {
+          findings.push({ gate: 'cls', page: target.path, rule: 'large-text-not-remembered', variant: variantOf('large', `${viewport.width}px wide`), message: 'the page has a large-text button, but clicking it on the home page stored nothing: a reader\'s choice is not remembered from page to page, and large text cannot be measured from a fresh load' });
+        }
+        return { findings, measures };
+      } finally {
+        await context.close();
+      }
+    }),
+  );
+  const measures = perWidth.flatMap((w) => w.measures);
+  const findings = [...perWidth.flatMap((w) => w.findings), ...measures.flatMap((m) => layoutFindings(target.path, m, wants))];
+  return { findings, measures };
+}
+
+// ---------------------------------------------------------------------------------------------
 // JavaScript off: no errors, and the text, tables and required blocks are still there and visible
 
 async function noJsFindings(browser: Browser, target: PageTarget, withJs: Observation['blocks'], requireVisible: readonly string[]): Promise<Finding[]> {
@@ -513,7 +681,7 @@ async function noJsFindings(browser: Browser, target: PageTarget, withJs: Observ
 // One visit per page for every page-level gate
 
 /** The gates a page visit checks (the others read the built files). */
-export const PAGE_GATES = ['csp', 'console', 'external', 'axe', 'keyboard', 'reflow', 'nojs', 'budgets'] as const satisfies readonly GateName[];
+export const PAGE_GATES = ['csp', 'console', 'external', 'axe', 'keyboard', 'reflow', 'nojs', 'budgets', 'cls', 'chart-clip', 'chart-text'] as const satisfies readonly GateName[];
 
 export interface ChartState {
   selector: string;
@@ -529,6 +697,10 @@ export interface PageVisit {
   findings: Finding[];
   /** The scripts and stylesheets the browser loaded, for the budgets (site paths, without the base). */
   loaded: string[];
+  /** The scripts and stylesheets loaded before any interaction: the page opened and scrolled through, nothing touched. */
+  loadedBeforeInteraction: string[];
+  /** The fresh loads at 375 and 1280 px, default and large text, measured (cls, chart text): see measureLayout(). */
+  layout: LayoutMeasure[];
   /** Console errors and uncaught exceptions, as the reader's browser shows them (JavaScript on). */
   errors: string[];
   /** Every report-chart of the page, after scrolling through it. */
@@ -571,7 +743,10 @@ async function setTextSize(page: Page, size: TextSize | undefined): Promise<void
 export async function visitPage(browser: Browser, target: PageTarget, options: VisitOptions): Promise<PageVisit> {
   const wants = (g: GateName) => (options.gates ?? PAGE_GATES).includes(g);
   const findings: Finding[] = [];
-  const { observation, charts, metaTexts } = await withPage(browser, { fresh: true }, async (page, listen) => {
+  // The fresh loads at 375 and 1280 px run beside this visit (their own contexts): see measureLayout().
+  const layoutRun = [...LAYOUT_GATES, 'reflow' as const].some(wants) ? measureLayout(browser, target, wants) : Promise.resolve({ findings: [], measures: [] });
+  layoutRun.catch(() => {});
+  const { observation, charts, metaTexts, beforeInteraction } = await withPage(browser, { fresh: true }, async (page, listen) => {
     const consoleErrors: Observation['consoleErrors'] = [];
     const pageErrors: string[] = [];
     const failedResponses: Observation['failedResponses'] = [];
@@ -591,8 +766,11 @@ export async function visitPage(browser: Browser, target: PageTarget, options: V
     const cspHeader = (await response?.allHeaders())?.['content-security-policy'] ?? null;
     await page.evaluate(HELPERS);
     await settle(page, { full: true });
+    // What a reader's browser has loaded before touching anything: opened and scrolled through.
+    const beforeInteraction: Observation['requests'] = [...requests];
 
-    // Each chart drawn (one not drawn yet is scrolled into view and given 10 s) and its canvas painted.
+    // Each chart drawn (one not drawn yet is scrolled into view, then pointed at and focused, as a
+    // reader touches it, and given 10 s) and its canvas painted.
     const charts: ChartState[] = [];
     const chartCount = await page.locator('report-chart').count();
     for (let i = 0; i < chartCount; i++) {
@@ -600,6 +778,13 @@ export async function visitPage(browser: Browser, target: PageTarget, options: V
       let drawn = (await chart.getAttribute('data-drawn')) === 'true';
       if (!drawn) {
         await chart.scrollIntoViewIfNeeded();
+        await chart.hover({ timeout: 2000 }).catch(() => {});
+        await chart
+          .evaluate((el) => {
+            const focusable = el.querySelector<HTMLElement>('[tabindex], button, a[href]') ?? (el as HTMLElement);
+            focusable.focus();
+          })
+          .catch(() => {});
         drawn = await page
           .waitForFunction((el) => (el as HTMLElement).dataset['drawn'] === 'true', await chart.elementHandle(), { timeout: 10_000 })
           .then(() => true, () => false);
@@ -669,13 +854,17 @@ export async function visitPage(browser: Browser, target: PageTarget, options: V
         findings.push(...(await reflowOn(page, target, 320, undefined)));
       }
     }
-    return { observation, charts, metaTexts };
+    return { observation, charts, metaTexts, beforeInteraction };
   });
   if (wants('nojs')) findings.push(...(await noJsFindings(browser, target, observation.blocks, options.requireVisible ?? [])));
+  const layout = await layoutRun;
+  findings.push(...layout.findings);
   return {
     path: target.path,
     findings,
     loaded: assetsOf(observation, target, normaliseBase(options.base)),
+    loadedBeforeInteraction: assetsOf({ ...observation, requests: beforeInteraction }, target, normaliseBase(options.base)),
+    layout: layout.measures,
     errors: [...observation.consoleErrors.map((e) => e.text), ...observation.pageErrors],
     charts,
     metaTexts,
