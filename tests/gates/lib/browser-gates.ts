@@ -458,16 +458,16 @@ function assetsOf(o: Observation, target: PageTarget, base: string): string[] {
 //
 // Layout shift needs a load of its own for each width and text size: a shift is what happens while a
 // page arrives, and resizing a loaded page measures something else. The cheapest honest way: beside the
-// page's main visit (which keeps its one tab at 1280 px), one more tab per width in a fresh context of
-// its own, both at the same time; each loads the page in default text, measures it, then stores the
-// large-text preference exactly as the reader's click on 大 stores it (learnt once per site by clicking
-// the button on the home page, see largeTextStorage()) and loads the page again, as a reader who chose
-// large text opens it. Four loads, two at a time, while the main visit runs. Each load: navigation →
-// load event → fonts ready → 0.5 s → scrolled through once, a screen at a time (so what is placed or
-// drawn on view counts) → 0.5 s; then the layout shift entries (without hadRecentInput) are summed, the
-// charts' text measured, and the page checked for sideways scrolling (the reflow gate at that width).
-// A window as wide as a phone's, not phone emulation: Chromium's mobile mode would zoom out a page that
-// is too wide and so hide the sideways scrolling this measures.
+// page's main visit (which keeps its one tab at 1280 px), four fresh contexts at once, one per width and
+// text size, each loading the page once. A large-text context starts with the large-text choice stored
+// exactly as the reader's click on 大 stores it (learnt once per site by clicking the button on the home
+// page, see largeTextStorage()), so the page opens in large text as it does for a reader who chose it.
+// Most of a load's time is waiting (the pauses below), so the four loads cost little more than one. Each
+// load: navigation → load event → fonts ready → 0.5 s → scrolled through once, a screen at a time (so
+// what is placed or drawn on view counts) → 0.5 s; then the layout shift entries (without
+// hadRecentInput) are summed, the charts' text measured, and the page checked for sideways scrolling
+// (the reflow gate at that width). A window as wide as a phone's, not phone emulation: Chromium's
+// mobile mode would zoom out a page that is too wide and so hide the sideways scrolling this measures.
 
 /** The windows the layout is measured at (width × height in CSS px). */
 export const LAYOUT_VIEWPORTS = [
@@ -480,7 +480,7 @@ export const LAYOUT_GATES = ['cls', 'chart-clip', 'chart-text'] as const satisfi
 
 const SETTLE_MS = 500;
 /** Pause after each screen of the scroll, for what comes into view to load and draw. */
-const SCROLL_PAUSE_MS = 80;
+const SCROLL_PAUSE_MS = 60;
 
 interface GateLayout {
   scrollThrough(pause: number): Promise<void>;
@@ -539,7 +539,7 @@ function largeTextStorage(browser: Browser, siteRoot: string): Promise<Record<st
 const svgTexts = new Map<string, Promise<string>>();
 
 /** One fresh load at this width and text size, settled and measured. */
-async function measureLoad(page: Page, pictures: Page, target: PageTarget, width: number, textSize: TextSize | undefined, reflow: boolean): Promise<{ measure: LayoutMeasure; reflow: Finding[]; hasControl: boolean }> {
+async function measureLoad(page: Page, pictures: () => Promise<Page>, target: PageTarget, width: number, textSize: TextSize | undefined, reflow: boolean): Promise<{ measure: LayoutMeasure; reflow: Finding[]; hasControl: boolean }> {
   const response = await page.goto(target.url, { waitUntil: 'load' });
   const status = response?.status() ?? 0;
   if (status >= 400 && !target.path.endsWith('404.html')) throw new Error(`${target.url} answered HTTP ${status}`);
@@ -564,7 +564,7 @@ async function measureLoad(page: Page, pictures: Page, target: PageTarget, width
       text.catch(() => svgTexts.delete(picture.src));
     }
     const svg = await text;
-    const laidOut = await pictures.evaluate(([svg, w, h, tolerance, minPx]) => (window as unknown as { __gateLayout: GateLayout }).__gateLayout.picture(svg, w, h, tolerance, minPx), [svg, picture.width, picture.height, CLIP_TOLERANCE_PX, MIN_TEXT_PX] as const);
+    const laidOut = await (await pictures()).evaluate(([svg, w, h, tolerance, minPx]) => (window as unknown as { __gateLayout: GateLayout }).__gateLayout.picture(svg, w, h, tolerance, minPx), [svg, picture.width, picture.height, CLIP_TOLERANCE_PX, MIN_TEXT_PX] as const);
     if (laidOut && laidOut.texts > 0) charts.push({ ...laidOut, kind: 'picture', selector: picture.selector, title: picture.title });
   }
   const variant = variantOf(textSize, `${width}px wide`);
@@ -583,39 +583,43 @@ async function measureLoad(page: Page, pictures: Page, target: PageTarget, width
 export async function measureLayout(browser: Browser, target: PageTarget, wants: (g: GateName) => boolean): Promise<{ findings: Finding[]; measures: LayoutMeasure[] }> {
   const siteRoot = target.url.slice(0, target.url.length - (target.path.length - 1));
   const large = await largeTextStorage(browser, siteRoot);
-  const perWidth = await Promise.all(
-    LAYOUT_VIEWPORTS.map(async (viewport) => {
-      const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+  const loads = LAYOUT_VIEWPORTS.flatMap((viewport) => [
+    { viewport, textSize: undefined as TextSize | undefined },
+    ...(large ? [{ viewport, textSize: 'large' as TextSize | undefined }] : []),
+  ]);
+  const done = await Promise.all(
+    loads.map(async ({ viewport, textSize }) => {
+      // Large text: the context starts with the choice stored as the reader's click stores it.
+      const storageState = textSize && large ? { cookies: [], origins: [{ origin: new URL(siteRoot).origin, localStorage: Object.entries(large).map(([name, value]) => ({ name, value })) }] } : undefined;
+      const context = await browser.newContext({ viewport, serviceWorkers: 'block', ...(storageState ? { storageState } : {}) });
       try {
         await context.addInitScript(LAYOUT_SCRIPT);
-        const [page, pictures] = await Promise.all([context.newPage(), context.newPage()]);
-        await pictures.evaluate(LAYOUT_SCRIPT);
-        const findings: Finding[] = [];
-        const measures: LayoutMeasure[] = [];
-        const normal = await measureLoad(page, pictures, target, viewport.width, undefined, wants('reflow'));
-        measures.push(normal.measure);
-        findings.push(...normal.reflow);
-        if (large) {
-          await page.evaluate((stored) => {
-            for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
-          }, large);
-          const big = await measureLoad(page, pictures, target, viewport.width, 'large', wants('reflow'));
-          measures.push(big.measure);
-          findings.push(...big.reflow);
-          if (big.hasControl && !(big.measure.rootFontSize > normal.measure.rootFontSize)) {
-            findings.push({ gate: 'cls', page: target.path, rule: 'large-text-not-applied', variant: big.measure.variant, message: `opened with the large-text choice stored (${JSON.stringify(large)}), the page's root font size is ${big.measure.rootFontSize}px, as in default text: the choice did not apply, so large text was not measured` });
-          }
-        } else if (normal.hasControl) {
-          findings.push({ gate: 'cls', page: target.path, rule: 'large-text-not-remembered', variant: variantOf('large', `${viewport.width}px wide`), message: 'the page has a large-text button, but clicking it on the home page stored nothing: a reader\'s choice is not remembered from page to page, and large text cannot be measured from a fresh load' });
-        }
-        return { findings, measures };
+        const page = await context.newPage();
+        let pictures: Promise<Page> | undefined;
+        const picturePage = () =>
+          (pictures ??= context.newPage().then(async (p) => {
+            await p.evaluate(LAYOUT_SCRIPT);
+            return p;
+          }));
+        return await measureLoad(page, picturePage, target, viewport.width, textSize, wants('reflow'));
       } finally {
         await context.close();
       }
     }),
   );
-  const measures = perWidth.flatMap((w) => w.measures);
-  const findings = [...perWidth.flatMap((w) => w.findings), ...measures.flatMap((m) => layoutFindings(target.path, m, wants))];
+  const measures = done.map((d) => d.measure);
+  const findings = done.flatMap((d) => d.reflow);
+  for (const viewport of LAYOUT_VIEWPORTS) {
+    const normal = done.find((d) => d.measure.width === viewport.width && d.measure.textSize === 'default')!;
+    const big = done.find((d) => d.measure.width === viewport.width && d.measure.textSize === 'large');
+    if (big && big.hasControl && !(big.measure.rootFontSize > normal.measure.rootFontSize)) {
+      findings.push({ gate: 'cls', page: target.path, rule: 'large-text-not-applied', variant: big.measure.variant, message: `opened with the large-text choice stored (${JSON.stringify(large)}), the page's root font size is ${big.measure.rootFontSize}px, as in default text: the choice did not apply, so large text was not measured` });
+    }
+    if (!big && normal.hasControl) {
+      findings.push({ gate: 'cls', page: target.path, rule: 'large-text-not-remembered', variant: variantOf('large', `${viewport.width}px wide`), message: "the page has a large-text button, but clicking it on the home page stored nothing: a reader's choice is not remembered from page to page, and large text cannot be measured from a fresh load" });
+    }
+  }
+  findings.push(...measures.flatMap((m) => layoutFindings(target.path, m, wants)));
   return { findings, measures };
 }
 
