@@ -4,12 +4,13 @@
  * good fixture must pass them all. Without this a gate that silently checks nothing would look green.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/security/csp.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 import { checkCspMeta, visitPage, type PageTarget } from './lib/browser-gates.ts';
-import { budgetTable, BudgetConfig, measureBudgets } from './lib/budgets.ts';
+import { budgetTable, BudgetConfig, measureBudgets, pageWeightTable, README_WEIGHTS_END, README_WEIGHTS_START, replaceReadmeWeights } from './lib/budgets.ts';
 import { checkSelfContained } from './lib/external.ts';
 import { formatFindings, reproCommand, type Finding, type GateName } from './lib/findings.ts';
 import { checkHtml } from './lib/html.ts';
@@ -210,6 +211,19 @@ describe('each gate catches what it is for', () => {
     expect(f.message).toMatch(/over the "home" budget of 2048 bytes/);
     expect(f.target).toContain('/big-chunk.js');
     expect(budgetTable(rows)).toMatch(/^\/\s+home\s+\d{4}\s+2048/m);
+  });
+
+  it("budgets: README.md's page-weight table is written from the measurement, between its markers", async () => {
+    const { rows } = await measureBudgets(fixture('good'), pagesOf('good'), FIXTURE_BUDGETS);
+    const table = pageWeightTable(rows, FIXTURE_BUDGETS);
+    expect(table).toMatch(/^\| home \| 1 \| [\d.]+ KB \| — \| [\d.]+ KB \| [\d.]+ KB \|$/m);
+    const readme = readFileSync('README.md', 'utf8');
+    const written = replaceReadmeWeights(readme, table);
+    expect(written).toContain(`${README_WEIGHTS_START}\n${table}\n${README_WEIGHTS_END}`);
+    // Everything else stays as it was.
+    expect(written.slice(0, written.indexOf(README_WEIGHTS_START))).toBe(readme.slice(0, readme.indexOf(README_WEIGHTS_START)));
+    expect(written.slice(written.indexOf(README_WEIGHTS_END))).toBe(readme.slice(readme.indexOf(README_WEIGHTS_END)));
+    expect(() => replaceReadmeWeights('no markers', table)).toThrow(/page-weight table/);
   });
 
   it('budgets: a page without a page type has no budget, which is a finding', async () => {

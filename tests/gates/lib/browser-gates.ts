@@ -741,8 +741,11 @@ async function setTextSize(page: Page, size: TextSize | undefined): Promise<void
  * through it so every chart draws and every lazy request is made; measure each chart's ink; work the
  * text-size control; record CSP violations, console errors, failed and cross-origin requests, the assets
  * loaded, undefined elements, undrawn charts and the visible text blocks; axe (default text); Tab through
- * it (keyboard); large text: axe again, then at 320 px reflow in large and in default text. Only the
- * JavaScript-off gate needs a load of its own (in a context with JavaScript off).
+ * it (keyboard); large text: axe again, then at 320 px reflow in large and in default text. The
+ * JavaScript-off gate needs a load of its own (in a context with JavaScript off), and the layout gates
+ * (cls, chart-clip, chart-text, reflow at 375 and 1280 px) four fresh loads of their own, run beside this
+ * visit: measureLayout(). `loadedBeforeInteraction` is what was loaded when the page had been opened and
+ * scrolled through, before any chart was pointed at or focused.
  */
 export async function visitPage(browser: Browser, target: PageTarget, options: VisitOptions): Promise<PageVisit> {
   const wants = (g: GateName) => (options.gates ?? PAGE_GATES).includes(g);

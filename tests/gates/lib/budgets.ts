@@ -195,3 +195,43 @@ export function budgetTable(rows: readonly BudgetRow[]): string {
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i >= 2)).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), `(bytes, gzip; JS includes chunks loaded with import() and every script the browser loaded; JS untouched: what the browser loaded before anything was touched, at most ${JS_BEFORE_INTERACTION} on a page without a query)`].join('\n');
 }
+
+/** The lines around README.md's page-weight table, which `npm run gates -- --gate budgets --readme` rewrites. */
+export const README_WEIGHTS_START = '<!-- page-weights: written by `npm run gates -- --gate budgets --readme` (tests/gates/lib/budgets.ts); do not edit by hand -->';
+export const README_WEIGHTS_END = '<!-- /page-weights -->';
+
+/**
+ * README's page-weight table from the budget gate's measurement: one row per page type (in the order of
+ * budgets.json), each number as the range over the type's pages, in KB gzip. A page visited with a query
+ * (the search page with ?q=) is a row of its own, since it loads what the query needs.
+ */
+export function pageWeightTable(rows: readonly BudgetRow[], config: BudgetConfig): string {
+  const range = (xs: number[]) => {
+    const lo = Math.min(...xs);
+    const hi = Math.max(...xs);
+    const f = (b: number) => (b / 1024).toFixed(1);
+    return f(lo) === f(hi) ? `${f(hi)} KB` : `${f(lo)}–${f(hi)} KB`;
+  };
+  const groups = new Map<string, BudgetRow[]>();
+  for (const type of config.pageTypes) {
+    for (const query of [false, true]) {
+      const members = rows.filter((r) => r.type === type.name && r.page.includes('?') === query);
+      if (members.length) groups.set(`${type.name}${query ? ' with ?q=' : ''}`, members);
+    }
+  }
+  const lines = ['| page type | pages | JS, all it may load | JS before anything is touched | CSS | HTML |', '|---|---:|---:|---:|---:|---:|'];
+  for (const [name, members] of groups) {
+    const early = members.map((r) => r.jsBeforeInteraction).filter((x): x is number => x !== undefined);
+    const description = config.pageTypes.find((t) => name.startsWith(t.name))?.description;
+    lines.push(`| ${name}${description ? ` (${description})` : ''} | ${members.length} | ${range(members.map((r) => r.js))} | ${early.length ? range(early) : '—'} | ${range(members.map((r) => r.css))} | ${range(members.map((r) => r.html))} |`);
+  }
+  return lines.join('\n');
+}
+
+/** README's text with the page-weight table between its markers replaced; throws when the markers are missing. */
+export function replaceReadmeWeights(readme: string, table: string): string {
+  const start = readme.indexOf(README_WEIGHTS_START);
+  const end = readme.indexOf(README_WEIGHTS_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no page-weight table between\n  ${README_WEIGHTS_START}\nand\n  ${README_WEIGHTS_END}`);
+  return `${readme.slice(0, start + README_WEIGHTS_START.length)}\n${table}\n${readme.slice(end)}`;
+}
