@@ -204,6 +204,19 @@ describe('each gate catches what it is for', () => {
     expectFinding(checkCspMeta('/', html), { gate: 'csp', rule: 'csp-meta-tag', page: '/' });
   });
 
+  it('cls, chart-text, chart-clip: a chart that script takes over only when touched is touched and measured again', { timeout: PAGE_TIMEOUT }, async () => {
+    const { findings, layout } = await visit(await target('chart-takeover'), ['cls', 'chart-text', 'chart-clip']);
+    const touched = 'default text, 1280px wide, charts touched';
+    expect(layout.map((m) => m.variant)).toEqual(['default text, 375px wide', 'default text, 375px wide, charts touched', 'default text, 1280px wide', touched]);
+    // Before the touch: the SVG, legible, inside its box, nothing moved.
+    expect(findings.filter((f) => !f.variant?.endsWith('charts touched'))).toEqual([]);
+    expect(layout[2]!.charts.map((c) => c.kind)).toEqual(['svg']);
+    // After: the jump, and the canvas's text.
+    expectFinding(findings, { gate: 'cls', rule: 'layout-shift', page: '/', variant: touched, message: /moved \d+ px down/ });
+    expectFinding(findings, { gate: 'chart-text', rule: 'text-under-12px', page: '/', variant: touched, message: /"tiny takeover label" 8\.0 px/ });
+    expectFinding(findings, { gate: 'chart-clip', rule: 'text-outside-chart', page: '/', variant: touched, message: /"takeover label cut on the left" [\d.]+ px past the left edge/ });
+  });
+
   it('budgets: a dynamically imported chunk over the budget', async () => {
     const { rows, findings } = await measureBudgets(fixture('oversized-bundle'), pagesOf('oversized-bundle'), FIXTURE_BUDGETS);
     expect(rows[0]!.jsFiles.map((f) => f.path)).toEqual(['/app.js', '/big-chunk.js']);

@@ -484,8 +484,9 @@ const SCROLL_PAUSE_MS = 60;
 
 interface GateLayout {
   scrollThrough(pause: number): Promise<void>;
-  cls(): ShiftMeasure;
-  charts(tolerance: number, minPx: number): { charts: Omit<ChartMeasure, 'kind'>[] & { kind: 'svg' | 'canvas' }[]; pictures: { selector: string; title: string; src: string; width: number; height: number }[] };
+  cls(since?: number): ShiftMeasure;
+  untouchedCharts(): number;
+  charts(tolerance: number, minPx: number): { charts: ChartMeasure[]; pictures: { selector: string; title: string; src: string; width: number; height: number }[] };
   picture(svg: string, width: number, height: number, tolerance: number, minPx: number): Omit<ChartMeasure, 'selector' | 'title'> | null;
   figureText(minPx: number): FigureTextMeasure[];
   rootFontSize(): number;
@@ -539,7 +540,7 @@ function largeTextStorage(browser: Browser, siteRoot: string): Promise<Record<st
 const svgTexts = new Map<string, Promise<string>>();
 
 /** One fresh load at this width and text size, settled and measured. */
-async function measureLoad(page: Page, pictures: () => Promise<Page>, target: PageTarget, width: number, textSize: TextSize | undefined, reflow: boolean): Promise<{ measure: LayoutMeasure; reflow: Finding[]; hasControl: boolean }> {
+async function measureLoad(page: Page, pictures: () => Promise<Page>, target: PageTarget, width: number, textSize: TextSize | undefined, reflow: boolean): Promise<{ measure: LayoutMeasure; touched: LayoutMeasure | undefined; reflow: Finding[]; hasControl: boolean }> {
   const response = await page.goto(target.url, { waitUntil: 'load' });
   const status = response?.status() ?? 0;
   if (status >= 400 && !target.path.endsWith('404.html')) throw new Error(`${target.url} answered HTTP ${status}`);
@@ -568,11 +569,35 @@ async function measureLoad(page: Page, pictures: () => Promise<Page>, target: Pa
     if (laidOut && laidOut.texts > 0) charts.push({ ...laidOut, kind: 'picture', selector: picture.selector, title: picture.title });
   }
   const variant = variantOf(textSize, `${width}px wide`);
-  return {
-    measure: { variant, width, textSize: textSize ?? 'default', rootFontSize: seen.rootFontSize, cls: seen.cls, charts, figureText: seen.figureText },
-    reflow: reflow ? await reflowOn(page, target, width, textSize) : [],
-    hasControl: seen.hasControl,
-  };
+  const measure: LayoutMeasure = { variant, width, textSize: textSize ?? 'default', rootFontSize: seen.rootFontSize, cls: seen.cls, charts, figureText: seen.figureText };
+  const reflowFindings = reflow ? await reflowOn(page, target, width, textSize) : [];
+  // Charts that script has not drawn yet (a build-time SVG until touched): touch them as a reader does
+  // (point at each, focus it), then measure the takeover: shifts from then on, and the canvases' text.
+  let touched: LayoutMeasure | undefined;
+  if ((await page.evaluate(() => (window as unknown as { __gateLayout: GateLayout }).__gateLayout.untouchedCharts())) > 0) {
+    const since = await page.evaluate(() => performance.now());
+    const containers = page.locator('report-chart, .chart-canvas');
+    for (let i = 0; i < (await containers.count()); i++) {
+      const chart = containers.nth(i);
+      if (!(await chart.isVisible())) continue;
+      await chart.scrollIntoViewIfNeeded().catch(() => {});
+      await chart.hover({ timeout: 2000 }).catch(() => {});
+      await chart
+        .evaluate((el) => (el.querySelector<HTMLElement>('[tabindex], button, a[href]') ?? (el as HTMLElement)).focus())
+        .catch(() => {});
+    }
+    await page.waitForFunction(() => (window as unknown as { __gateLayout: GateLayout }).__gateLayout.untouchedCharts() === 0, null, { timeout: 5000, polling: 100 }).catch(() => {});
+    await page.waitForTimeout(SETTLE_MS);
+    const after = await page.evaluate(
+      ([since, tolerance, minPx]) => {
+        const g = (window as unknown as { __gateLayout: GateLayout }).__gateLayout;
+        return { cls: g.cls(since), charts: g.charts(tolerance, minPx).charts };
+      },
+      [since, CLIP_TOLERANCE_PX, MIN_TEXT_PX] as const,
+    );
+    touched = { ...measure, variant: `${variant}, charts touched`, cls: after.cls, charts: after.charts.filter((c) => c.kind === 'canvas'), figureText: [] };
+  }
+  return { measure, touched, reflow: reflowFindings, hasControl: seen.hasControl };
 }
 
 /**
@@ -607,7 +632,7 @@ export async function measureLayout(browser: Browser, target: PageTarget, wants:
       }
     }),
   );
-  const measures = done.map((d) => d.measure);
+  const measures = done.flatMap((d) => (d.touched ? [d.measure, d.touched] : [d.measure]));
   const findings = done.flatMap((d) => d.reflow);
   for (const viewport of LAYOUT_VIEWPORTS) {
     const normal = done.find((d) => d.measure.width === viewport.width && d.measure.textSize === 'default')!;

@@ -14,6 +14,10 @@
  * - chart-text: every piece of chart text at least 12 CSS px: an SVG text's computed font-size times the
  *   SVG's scale on screen (getScreenCTM()), a canvas text's font size times its transform and the
  *   canvas's CSS scale; and every piece of HTML text inside a figure (figure, .chart-canvas).
+ * - When charts are not drawn by script until touched (a build-time SVG first), each load then points at
+ *   and focuses every chart, as a reader touching them, and measures again ("…, charts touched"): the
+ *   layout shift from then on (the takeover must not jump: hovering is not input that excuses a shift)
+ *   and the text of the canvases drawn.
  */
 import type { Finding, GateName } from './findings.ts';
 
@@ -188,16 +192,17 @@ export const LAYOUT_SCRIPT = String.raw`
       window.scrollTo(0, document.documentElement.scrollHeight);
       await frame();
     },
-    cls() {
+    cls(since = 0) {
+      const counted = shifts.filter((s) => s.time >= since);
       const describe = (node) => {
         const el = node && (node.nodeType === 1 ? node : node.parentElement);
         if (!el || !el.isConnected) return { selector: '(removed)', text: '' };
         return { selector: path(el), snippet: window.__gate ? window.__gate.snippet(el) : '', text: clean(el.textContent).slice(0, 40) };
       };
       return {
-        total: shifts.reduce((n, s) => n + s.value, 0),
-        scrollStart: this.scrollStart,
-        shifts: shifts
+        total: counted.reduce((n, s) => n + s.value, 0),
+        scrollStart: since > 0 ? null : this.scrollStart,
+        shifts: counted
           .slice()
           .sort((a, b) => b.value - a.value)
           .slice(0, 5)
@@ -206,7 +211,7 @@ export const LAYOUT_SCRIPT = String.raw`
             time: s.time,
             sources: s.sources.slice(0, 3).map((src) => ({ ...describe(src.node), previous: src.previous, current: src.current })),
           })),
-        count: shifts.length,
+        count: counted.length,
       };
     },
     /** Every chart's text as drawn now: inline SVGs with text, canvases with text drawn, SVG pictures to lay out. */
@@ -260,6 +265,15 @@ export const LAYOUT_SCRIPT = String.raw`
         if (size < minPx - 0.005) found.push({ selector: path(el), snippet: window.__gate ? window.__gate.snippet(el) : '', text: mine.slice(0, 40), size });
       }
       return found;
+    },
+    /** Whether a chart container (report-chart, .chart-canvas) shows no canvas with text drawn: chart.js has not taken it over. */
+    untouchedCharts() {
+      return [...document.querySelectorAll('report-chart, .chart-canvas')].filter((el) => {
+        if (!visible(el)) return false;
+        const canvas = [...el.querySelectorAll('canvas')].find((c) => visible(c));
+        const entry = canvas && canvasText.get(canvas);
+        return !(entry && entry.texts.length > 0);
+      }).length;
     },
     rootFontSize() {
       return parseFloat(getComputedStyle(document.documentElement).fontSize);
