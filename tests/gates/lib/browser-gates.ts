@@ -479,6 +479,8 @@ export const LAYOUT_VIEWPORTS = [
 export const LAYOUT_GATES = ['cls', 'chart-clip', 'chart-text'] as const satisfies readonly GateName[];
 
 const SETTLE_MS = 500;
+/** The most one fresh load and its measuring may take (a busy machine takes a few seconds). */
+const LOAD_DEADLINE_MS = 45_000;
 /** Pause after each screen of the scroll, for what comes into view to load and draw. */
 const SCROLL_PAUSE_MS = 60;
 
@@ -510,6 +512,7 @@ function largeTextStorage(browser: Browser, siteRoot: string): Promise<Record<st
   if (!known) {
     known = (async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+      context.setDefaultTimeout(20_000);
       try {
         const page = await context.newPage();
         await page.goto(siteRoot, { waitUntil: 'load' });
@@ -580,7 +583,7 @@ async function measureLoad(page: Page, pictures: () => Promise<Page>, target: Pa
     for (let i = 0; i < (await containers.count()); i++) {
       const chart = containers.nth(i);
       if (!(await chart.isVisible())) continue;
-      await chart.scrollIntoViewIfNeeded().catch(() => {});
+      await chart.scrollIntoViewIfNeeded({ timeout: 2000 }).catch(() => {});
       await chart.hover({ timeout: 2000 }).catch(() => {});
       await chart
         .evaluate((el) => (el.querySelector<HTMLElement>('[tabindex], button, a[href]') ?? (el as HTMLElement)).focus())
@@ -617,6 +620,13 @@ export async function measureLayout(browser: Browser, target: PageTarget, wants:
       // Large text: the context starts with the choice stored as the reader's click stores it.
       const storageState = textSize && large ? { cookies: [], origins: [{ origin: new URL(siteRoot).origin, localStorage: Object.entries(large).map(([name, value]) => ({ name, value })) }] } : undefined;
       const context = await browser.newContext({ viewport, serviceWorkers: 'block', ...(storageState ? { storageState } : {}) });
+      // Nothing here may wait for ever: a load that does not finish fails its page's tests, saying so.
+      context.setDefaultTimeout(20_000);
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the layout load of ${target.path} (${variantOf(textSize, `${viewport.width}px wide`)}) did not finish in ${LOAD_DEADLINE_MS / 1000} s`)), LOAD_DEADLINE_MS);
+      });
+      deadline.catch(() => {});
       try {
         await context.addInitScript(LAYOUT_SCRIPT);
         const page = await context.newPage();
@@ -626,8 +636,9 @@ export async function measureLayout(browser: Browser, target: PageTarget, wants:
             await p.evaluate(LAYOUT_SCRIPT);
             return p;
           }));
-        return await measureLoad(page, picturePage, target, viewport.width, textSize, wants('reflow'));
+        return await Promise.race([measureLoad(page, picturePage, target, viewport.width, textSize, wants('reflow')), deadline]);
       } finally {
+        clearTimeout(timer);
         await context.close();
       }
     }),
@@ -809,7 +820,7 @@ export async function visitPage(browser: Browser, target: PageTarget, options: V
       const chart = page.locator('report-chart').nth(i);
       let drawn = (await chart.getAttribute('data-drawn')) === 'true';
       if (!drawn) {
-        await chart.scrollIntoViewIfNeeded();
+        await chart.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => {});
         await chart.hover({ timeout: 2000 }).catch(() => {});
         await chart
           .evaluate((el) => {

@@ -181,7 +181,8 @@ export const LAYOUT_SCRIPT = String.raw`
     scrollStart: null,
     /** Scroll through the page once, a screen at a time, letting what comes into view load and settle. */
     async scrollThrough(pause) {
-      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // Two frames, or 100 ms where frames do not come (a page the browser does not paint).
+      const frame = () => new Promise((r) => { requestAnimationFrame(() => requestAnimationFrame(r)); setTimeout(r, 100); });
       this.scrollStart = performance.now();
       const step = Math.max(200, Math.round(window.innerHeight * 0.85));
       for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
