@@ -7,7 +7,8 @@
  *   npm run gates -- --dist tests/gates/fixtures/dead-link --gate links
  *
  * Options:
- *   --gate <name[,name…]>  html, vnu, links, external, csp, console, nojs, axe, reflow, keyboard, budgets (default: all)
+ *   --gate <name[,name…]>  html, vnu, links, external, csp, console, nojs, axe, reflow, keyboard, budgets, cls,
+ *                          chart-clip, chart-text (default: all)
  *   --page <path>          one page, as the findings name it: /, /404.html, /reports/x/indicators/, /search/?q=工作
  *                          (default: all)
  *   --base <path>          build the real site for this base path (into a temporary folder) and check that build
@@ -15,12 +16,14 @@
  *   --budgets <file>       budget config (default budgets.json)
  *   --no-build             check dist/ as it is, without `node scripts/build.ts` first (also SKIP_BUILD=1)
  *   --screenshots          also write screenshots of the pages to test-results/screenshots/
+ *   --readme               with the budgets gate on the real site's every page: rewrite README.md's page-weight
+ *                          table from the measurement (npm run gates -- --gate budgets --readme)
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tests/support/browser.ts';
-import { budgetTable, loadBudgets } from '../tests/gates/lib/budgets.ts';
+import { budgetTable, loadBudgets, pageWeightTable, replaceReadmeWeights } from '../tests/gates/lib/budgets.ts';
 import { formatFindings, GATES, type GateName } from '../tests/gates/lib/findings.ts';
 import { runGates } from '../tests/gates/lib/run.ts';
 import { listPages, normaliseBase, selectPages, withQueryVisits } from '../tests/gates/lib/site.ts';
@@ -35,12 +38,13 @@ const { values } = parseArgs({
     budgets: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     screenshots: { type: 'boolean', default: false },
+    readme: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
-  console.log('npm run gates -- [--gate axe,links…] [--page /reports/x/] [--base /zt/nantang/] [--dist folder] [--no-build] [--screenshots]');
+  console.log('npm run gates -- [--gate axe,links…] [--page /reports/x/] [--base /zt/nantang/] [--dist folder] [--no-build] [--screenshots] [--readme]');
   console.log(`gates: ${GATES.join(', ')}`);
   process.exit(0);
 }
@@ -49,6 +53,11 @@ const gates = (values.gate ? values.gate.split(',').map((g) => g.trim()) : [...G
 const unknown = gates.filter((g) => !GATES.includes(g));
 if (unknown.length) {
   console.error(`unknown gate ${unknown.join(', ')}; the gates are ${GATES.join(', ')}`);
+  process.exit(2);
+}
+
+if (values.readme && (!gates.includes('budgets') || values.page || values.dist || values.base)) {
+  console.error('--readme needs the budgets gate on every page of the real site at / (no --page, --dist or --base)');
   process.exit(2);
 }
 
@@ -93,6 +102,12 @@ try {
     log: (line) => console.log(line),
   });
   if (budgetRows.length) console.log(`\n${budgetTable(budgetRows)}`);
+  if (values.readme) {
+    const readme = path.join(ROOT, 'README.md');
+    const config = loadBudgets(values.budgets ?? BUDGETS_FILE);
+    writeFileSync(readme, replaceReadmeWeights(readFileSync(readme, 'utf8'), pageWeightTable(budgetRows, config)));
+    console.log(`\nREADME.md: page-weight table rewritten from this measurement`);
+  }
   const site = { ...(values.dist ? { dist: path.relative(ROOT, dist) || dist } : {}), base };
   console.log(`\n${formatFindings(findings, site)}`);
   console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -4,12 +4,13 @@
  * good fixture must pass them all. Without this a gate that silently checks nothing would look green.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/security/csp.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 import { checkCspMeta, visitPage, type PageTarget } from './lib/browser-gates.ts';
-import { budgetTable, BudgetConfig, measureBudgets } from './lib/budgets.ts';
+import { budgetTable, BudgetConfig, measureBudgets, pageWeightTable, README_WEIGHTS_END, README_WEIGHTS_START, replaceReadmeWeights } from './lib/budgets.ts';
 import { checkSelfContained } from './lib/external.ts';
 import { formatFindings, reproCommand, type Finding, type GateName } from './lib/findings.ts';
 import { checkHtml } from './lib/html.ts';
@@ -62,6 +63,7 @@ async function vnuOnFixtures(name: string): Promise<Finding[]> {
 
 const FIXTURE_BUDGETS: BudgetConfig = BudgetConfig.parse({
   gzipLevel: 6,
+  jsBeforeInteraction: 2048,
   pageTypes: [
     { name: 'home', match: '^/$', budget: { js: 2048, css: 2048, html: 4096 } },
     { name: 'about', match: '^/about/$', budget: { js: 0, css: 2048, html: 4096 } },
@@ -202,6 +204,19 @@ describe('each gate catches what it is for', () => {
     expectFinding(checkCspMeta('/', html), { gate: 'csp', rule: 'csp-meta-tag', page: '/' });
   });
 
+  it('cls, chart-text, chart-clip: a chart that script takes over only when touched is touched and measured again', { timeout: PAGE_TIMEOUT }, async () => {
+    const { findings, layout } = await visit(await target('chart-takeover'), ['cls', 'chart-text', 'chart-clip']);
+    const touched = 'default text, 1280px wide, charts touched';
+    expect(layout.map((m) => m.variant)).toEqual(['default text, 375px wide', 'default text, 375px wide, charts touched', 'default text, 1280px wide', touched]);
+    // Before the touch: the SVG, legible, inside its box, nothing moved.
+    expect(findings.filter((f) => !f.variant?.endsWith('charts touched'))).toEqual([]);
+    expect(layout[2]!.charts.map((c) => c.kind)).toEqual(['svg']);
+    // After: the jump, and the canvas's text.
+    expectFinding(findings, { gate: 'cls', rule: 'layout-shift', page: '/', variant: touched, message: /moved \d+ px down/ });
+    expectFinding(findings, { gate: 'chart-text', rule: 'text-under-12px', page: '/', variant: touched, message: /"tiny takeover label" 8\.0 px/ });
+    expectFinding(findings, { gate: 'chart-clip', rule: 'text-outside-chart', page: '/', variant: touched, message: /"takeover label cut on the left" [\d.]+ px past the left edge/ });
+  });
+
   it('budgets: a dynamically imported chunk over the budget', async () => {
     const { rows, findings } = await measureBudgets(fixture('oversized-bundle'), pagesOf('oversized-bundle'), FIXTURE_BUDGETS);
     expect(rows[0]!.jsFiles.map((f) => f.path)).toEqual(['/app.js', '/big-chunk.js']);
@@ -209,6 +224,19 @@ describe('each gate catches what it is for', () => {
     expect(f.message).toMatch(/over the "home" budget of 2048 bytes/);
     expect(f.target).toContain('/big-chunk.js');
     expect(budgetTable(rows)).toMatch(/^\/\s+home\s+\d{4}\s+2048/m);
+  });
+
+  it("budgets: README.md's page-weight table is written from the measurement, between its markers", async () => {
+    const { rows } = await measureBudgets(fixture('good'), pagesOf('good'), FIXTURE_BUDGETS);
+    const table = pageWeightTable(rows, FIXTURE_BUDGETS);
+    expect(table).toMatch(/^\| home \| 1 \| [\d.]+ KB \| — \| [\d.]+ KB \| [\d.]+ KB \|$/m);
+    const readme = readFileSync('README.md', 'utf8');
+    const written = replaceReadmeWeights(readme, table);
+    expect(written).toContain(`${README_WEIGHTS_START}\n${table}\n${README_WEIGHTS_END}`);
+    // Everything else stays as it was.
+    expect(written.slice(0, written.indexOf(README_WEIGHTS_START))).toBe(readme.slice(0, readme.indexOf(README_WEIGHTS_START)));
+    expect(written.slice(written.indexOf(README_WEIGHTS_END))).toBe(readme.slice(readme.indexOf(README_WEIGHTS_END)));
+    expect(() => replaceReadmeWeights('no markers', table)).toThrow(/page-weight table/);
   });
 
   it('budgets: a page without a page type has no budget, which is a finding', async () => {
@@ -229,6 +257,22 @@ describe('each gate catches what it is for', () => {
     expectFinding(findings, { gate: 'budgets', rule: 'js-budget', page: '/', target: /\/big-chunk\.js/ });
   });
 
+  it('budgets: script loaded before anything is touched, over the ceiling; a chunk loaded on click is not counted there', { timeout: PAGE_TIMEOUT }, async () => {
+    const early = await visit(await target('computed-import'), ['budgets']);
+    expect(early.loadedBeforeInteraction).toEqual(['/app.js', '/big-chunk.js']);
+    const over = await measureBudgets(fixture('computed-import'), pagesOf('computed-import'), FIXTURE_BUDGETS, { loaded: () => early.loaded, loadedBeforeInteraction: () => early.loadedBeforeInteraction });
+    const f = expectFinding(over.findings, { gate: 'budgets', rule: 'js-before-interaction', page: '/', target: /\/big-chunk\.js/ });
+    expect(f.message).toMatch(/over the 2048 bytes \(2\.0 KB\) allowed until a chart is touched/);
+    expect(budgetTable(over.rows)).toContain('JS untouched');
+    // The good page imports its chunk on a click: counted in its JS, not before interaction.
+    const good = await visit(await target('good'), ['budgets']);
+    expect(good.loadedBeforeInteraction.filter((p) => p.endsWith('.js'))).toEqual(['/app.js']);
+    const fine = await measureBudgets(fixture('good'), [home('good')], FIXTURE_BUDGETS, { loaded: () => good.loaded, loadedBeforeInteraction: () => good.loadedBeforeInteraction });
+    expect(fine.findings).toEqual([]);
+    expect(fine.rows[0]!.jsFiles.map((x) => x.path)).toContain('/chunk.js');
+    expect(fine.rows[0]!.jsBeforeInteraction).toBeLessThan(fine.rows[0]!.js);
+  });
+
   it('budgets: a page visited with a query string has the budget of its page', async () => {
     const pages = [{ ...home('oversized-bundle'), path: '/?q=x' }];
     const { rows } = await measureBudgets(fixture('oversized-bundle'), pages, FIXTURE_BUDGETS);
@@ -243,10 +287,53 @@ describe('each gate catches what it is for', () => {
     expect(findings.some((f) => f.target === '#second')).toBe(false);
   });
 
-  it('reflow: a box wider than 320 px', { timeout: PAGE_TIMEOUT }, async () => {
+  it('reflow: a box wider than 320 px, one wider than 1280 px (fresh loads at 375 and 1280 px too)', { timeout: PAGE_TIMEOUT }, async () => {
     const findings = await findingsOf(await target('wide-page'), ['reflow']);
     expectFinding(findings, { gate: 'reflow', rule: 'horizontal-scroll', page: '/', snippet: /class="fixed-width"/, variant: 'default text, 320px wide' });
     expectFinding(findings, { gate: 'reflow', rule: 'horizontal-scroll', page: '/', snippet: /class="fixed-width"/, variant: 'large text, 320px wide' });
+    expectFinding(findings, { gate: 'reflow', rule: 'horizontal-scroll', page: '/', snippet: /class="fixed-width"/, variant: 'default text, 375px wide' });
+    expectFinding(findings, { gate: 'reflow', rule: 'horizontal-scroll', page: '/', snippet: /class="very-wide"/, variant: 'default text, 1280px wide', message: /1408px wide in a 1280px window: this element reaches 1408px/ });
+    // The 600 px box fits at 1280 px: only the 1400 px one is named there.
+    expect(findings.some((f) => f.variant === 'default text, 1280px wide' && /fixed-width/.test(f.snippet ?? ''))).toBe(false);
+  });
+
+  it('cls: a banner put in after load moves the text (fresh loads at 375 and 1280 px, default and large text)', { timeout: PAGE_TIMEOUT }, async () => {
+    const { findings, layout } = await visit(await target('layout-shift'), ['cls']);
+    expect(layout.map((m) => m.variant)).toEqual(['default text, 375px wide', 'large text, 375px wide', 'default text, 1280px wide', 'large text, 1280px wide']);
+    // The large-text choice, stored as the page's own button stores it, applied on the fresh load.
+    expect(layout[1]!.rootFontSize).toBeGreaterThan(layout[0]!.rootFontSize);
+    for (const variant of layout.map((m) => m.variant)) {
+      const f = expectFinding(findings, { gate: 'cls', rule: 'layout-shift', page: '/', variant });
+      expect(f.message).toMatch(/cumulative layout shift 0\.\d+, over 0\.02/);
+      // The element that moved, with its text and how it moved.
+      expect(f.message).toMatch(/#main "A banner that arrived late A page that j" moved -?\d+ px down, 0 px right, height \d+→\d+ px/);
+      expect(f.target).toBe('#main');
+    }
+    // The good page does not move.
+    const good = await visit(await target('good'), ['cls']);
+    expect(good.findings).toEqual([]);
+    expect(good.layout.every((m) => m.cls.total === 0)).toBe(true);
+  });
+
+  it('chart-text and chart-clip: small and cut-off text in an inline SVG, on a canvas, in an SVG picture; small text in a figure', { timeout: PAGE_TIMEOUT }, async () => {
+    const { findings, layout } = await visit(await target('chart-text'), ['chart-text', 'chart-clip']);
+    const wide = 'default text, 1280px wide';
+    const narrow = 'default text, 375px wide';
+    for (const variant of [wide, narrow]) {
+      expectFinding(findings, { gate: 'chart-text', rule: 'text-under-12px', page: '/', variant, target: /svg/, message: /"eight px label" [\d.]+ px/ });
+      expectFinding(findings, { gate: 'chart-text', rule: 'text-under-12px', page: '/', variant, target: /#drawn/, message: /"tiny canvas label" 8\.0 px/ });
+      expectFinding(findings, { gate: 'chart-text', rule: 'text-under-12px', page: '/', variant, target: /img/, message: /the SVG picture of "Picture chart".*"ten px picture label"/ });
+      expectFinding(findings, { gate: 'chart-text', rule: 'figure-text-under-12px', page: '/', variant, message: /"A note in ten pixel type" in a figure is 10\.0 px/ });
+      expectFinding(findings, { gate: 'chart-clip', rule: 'text-outside-chart', page: '/', variant, target: /svg/, message: /"label cut on the left" [\d.]+ px past the left edge/ });
+      expectFinding(findings, { gate: 'chart-clip', rule: 'text-outside-chart', page: '/', variant, target: /#drawn/, message: /"canvas label cut on the left" [\d.]+ px past the left edge/ });
+    }
+    // The exact size: 8 px in a 400-unit viewBox drawn 400 px wide at 1280 px; the picture shrunk to the phone.
+    expect(findings.find((f) => f.variant === wide && /svg/.test(f.target ?? '') && f.rule === 'text-under-12px')!.message).toMatch(/"eight px label" 8\.0 px \(font 8\.0 px × scale 1\.000\)/);
+    const picture = layout.find((m) => m.variant === narrow)!.charts.find((c) => c.kind === 'picture')!;
+    expect(picture.smallest).toBeLessThan(6);
+    // Fine labels are not named; nothing outside is said of the picture.
+    expect(findings.some((f) => /fine (canvas )?label|big picture label/.test(f.message))).toBe(false);
+    expect(findings.some((f) => f.gate === 'chart-clip' && /img/.test(f.target ?? ''))).toBe(false);
   });
 
   it('console: console.error, an uncaught exception, a missing image', { timeout: PAGE_TIMEOUT }, async () => {

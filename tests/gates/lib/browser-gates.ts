@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Finding, GateName } from './findings.ts';
+import { CLIP_TOLERANCE_PX, LAYOUT_SCRIPT, layoutFindings, MIN_TEXT_PX, type ChartMeasure, type FigureTextMeasure, type LayoutMeasure, type ShiftMeasure } from './layout.ts';
 import { normaliseBase } from './site.ts';
 
 export interface PageTarget {
@@ -232,7 +233,8 @@ async function reflowOn(page: Page, target: PageTarget, width: number, textSize:
     const result = await page.evaluate(() => {
       const gate = (window as unknown as { __gate: { path(e: Element): string; snippet(e: Element): string } }).__gate;
       const scrollWidth = document.documentElement.scrollWidth;
-      const viewport = window.innerWidth;
+      // The width the page has without scrolling: the window less a vertical scrollbar, when one takes room.
+      const viewport = document.documentElement.clientWidth;
       if (scrollWidth <= viewport) return { scrollWidth, viewport, culprits: [] };
       const clips = (el: Element) => {
         for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
@@ -447,6 +449,212 @@ function assetsOf(o: Observation, target: PageTarget, base: string): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Layout as the reader meets it: fresh loads at 375 and 1280 px, in default and in large text
+//
+// Layout shift needs a load of its own for each width and text size: a shift is what happens while a
+// page arrives, and resizing a loaded page measures something else. The cheapest honest way: beside the
+// page's main visit (which keeps its one tab at 1280 px), four fresh contexts at once, one per width and
+// text size, each loading the page once. A large-text context starts with the large-text choice stored
+// exactly as the reader's click on 大 stores it (learnt once per site by clicking the button on the home
+// page, see largeTextStorage()), so the page opens in large text as it does for a reader who chose it.
+// Most of a load's time is waiting (the pauses below), so the four loads cost little more than one. Each
+// load: navigation → load event → fonts ready → 0.5 s → scrolled through once, a screen at a time (so
+// what is placed or drawn on view counts) → 0.5 s; then the layout shift entries (without
+// hadRecentInput) are summed, the charts' text measured, and the page checked for sideways scrolling
+// (the reflow gate at that width). A window as wide as a phone's, not phone emulation: Chromium's
+// mobile mode would zoom out a page that is too wide and so hide the sideways scrolling this measures.
+
+/** The windows the layout is measured at (width × height in CSS px). */
+export const LAYOUT_VIEWPORTS = [
+  { width: 375, height: 812 },
+  { width: 1280, height: 900 },
+] as const;
+
+/** The gates measured in the fresh loads (with reflow at the widths above). */
+export const LAYOUT_GATES = ['cls', 'chart-clip', 'chart-text'] as const satisfies readonly GateName[];
+
+const SETTLE_MS = 500;
+/** The most one fresh load and its measuring may take (a busy machine takes a few seconds). */
+const LOAD_DEADLINE_MS = 45_000;
+/** Pause after each screen of the scroll, for what comes into view to load and draw. */
+const SCROLL_PAUSE_MS = 60;
+
+interface GateLayout {
+  scrollThrough(pause: number): Promise<void>;
+  cls(since?: number): ShiftMeasure;
+  untouchedCharts(): number;
+  charts(tolerance: number, minPx: number): { charts: ChartMeasure[]; pictures: { selector: string; title: string; src: string; width: number; height: number }[] };
+  picture(svg: string, width: number, height: number, tolerance: number, minPx: number): Omit<ChartMeasure, 'selector' | 'title'> | null;
+  figureText(minPx: number): FigureTextMeasure[];
+  rootFontSize(): number;
+  hasTextSizeControl(): boolean;
+}
+
+const largeText = new WeakMap<Browser, Map<string, Promise<Record<string, string> | null>>>();
+
+/**
+ * What the site stores when a reader clicks 大 (the large-text button, `[data-size="large"]`): learnt
+ * once per site and browser by clicking it on the site's home page. null when the site has no such
+ * button or it stores nothing (then a page with the button is a finding: the choice is not remembered).
+ */
+function largeTextStorage(browser: Browser, siteRoot: string): Promise<Record<string, string> | null> {
+  let bySite = largeText.get(browser);
+  if (!bySite) {
+    bySite = new Map();
+    largeText.set(browser, bySite);
+  }
+  let known = bySite.get(siteRoot);
+  if (!known) {
+    known = (async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+      context.setDefaultTimeout(20_000);
+      try {
+        const page = await context.newPage();
+        await page.goto(siteRoot, { waitUntil: 'load' });
+        const button = page.locator('[data-size="large"]').first();
+        if ((await button.count()) === 0) return null;
+        await button.click({ timeout: 5000 });
+        await page.waitForTimeout(50);
+        const stored = await page.evaluate(() => {
+          const out: Record<string, string> = {};
+          for (let i = 0; i < localStorage.length; i++) {
+            const key = localStorage.key(i)!;
+            out[key] = localStorage.getItem(key) ?? '';
+          }
+          return out;
+        });
+        return Object.keys(stored).length ? stored : null;
+      } catch {
+        return null;
+      } finally {
+        await context.close();
+      }
+    })();
+    bySite.set(siteRoot, known);
+  }
+  return known;
+}
+
+const svgTexts = new Map<string, Promise<string>>();
+
+/** One fresh load at this width and text size, settled and measured. */
+async function measureLoad(page: Page, pictures: () => Promise<Page>, target: PageTarget, width: number, textSize: TextSize | undefined, reflow: boolean): Promise<{ measure: LayoutMeasure; touched: LayoutMeasure | undefined; reflow: Finding[]; hasControl: boolean }> {
+  const response = await page.goto(target.url, { waitUntil: 'load' });
+  const status = response?.status() ?? 0;
+  if (status >= 400 && !target.path.endsWith('404.html')) throw new Error(`${target.url} answered HTTP ${status}`);
+  await page.evaluate(HELPERS);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForTimeout(SETTLE_MS);
+  await page.evaluate((pause) => (window as unknown as { __gateLayout: GateLayout }).__gateLayout.scrollThrough(pause), SCROLL_PAUSE_MS);
+  await page.waitForTimeout(SETTLE_MS);
+  const seen = await page.evaluate(
+    ([tolerance, minPx]) => {
+      const g = (window as unknown as { __gateLayout: GateLayout }).__gateLayout;
+      return { cls: g.cls(), ...g.charts(tolerance, minPx), figureText: g.figureText(minPx), rootFontSize: g.rootFontSize(), hasControl: g.hasTextSizeControl() };
+    },
+    [CLIP_TOLERANCE_PX, MIN_TEXT_PX] as const,
+  );
+  const charts: ChartMeasure[] = [...seen.charts];
+  for (const picture of seen.pictures) {
+    let text = svgTexts.get(picture.src);
+    if (!text) {
+      text = page.context().request.get(picture.src).then((r) => r.text());
+      svgTexts.set(picture.src, text);
+      text.catch(() => svgTexts.delete(picture.src));
+    }
+    const svg = await text;
+    const laidOut = await (await pictures()).evaluate(([svg, w, h, tolerance, minPx]) => (window as unknown as { __gateLayout: GateLayout }).__gateLayout.picture(svg, w, h, tolerance, minPx), [svg, picture.width, picture.height, CLIP_TOLERANCE_PX, MIN_TEXT_PX] as const);
+    if (laidOut && laidOut.texts > 0) charts.push({ ...laidOut, kind: 'picture', selector: picture.selector, title: picture.title });
+  }
+  const variant = variantOf(textSize, `${width}px wide`);
+  const measure: LayoutMeasure = { variant, width, textSize: textSize ?? 'default', rootFontSize: seen.rootFontSize, cls: seen.cls, charts, figureText: seen.figureText };
+  const reflowFindings = reflow ? await reflowOn(page, target, width, textSize) : [];
+  // Charts that script has not drawn yet (a build-time SVG until touched): touch them as a reader does
+  // (point at each, focus it), then measure the takeover: shifts from then on, and the canvases' text.
+  let touched: LayoutMeasure | undefined;
+  if ((await page.evaluate(() => (window as unknown as { __gateLayout: GateLayout }).__gateLayout.untouchedCharts())) > 0) {
+    const since = await page.evaluate(() => performance.now());
+    const containers = page.locator('report-chart, .chart-canvas');
+    for (let i = 0; i < (await containers.count()); i++) {
+      const chart = containers.nth(i);
+      if (!(await chart.isVisible())) continue;
+      await chart.scrollIntoViewIfNeeded({ timeout: 2000 }).catch(() => {});
+      await chart.hover({ timeout: 2000 }).catch(() => {});
+      await chart
+        .evaluate((el) => (el.querySelector<HTMLElement>('[tabindex], button, a[href]') ?? (el as HTMLElement)).focus())
+        .catch(() => {});
+    }
+    await page.waitForFunction(() => (window as unknown as { __gateLayout: GateLayout }).__gateLayout.untouchedCharts() === 0, null, { timeout: 5000, polling: 100 }).catch(() => {});
+    await page.waitForTimeout(SETTLE_MS);
+    const after = await page.evaluate(
+      ([since, tolerance, minPx]) => {
+        const g = (window as unknown as { __gateLayout: GateLayout }).__gateLayout;
+        return { cls: g.cls(since), charts: g.charts(tolerance, minPx).charts };
+      },
+      [since, CLIP_TOLERANCE_PX, MIN_TEXT_PX] as const,
+    );
+    touched = { ...measure, variant: `${variant}, charts touched`, cls: after.cls, charts: after.charts.filter((c) => c.kind === 'canvas'), figureText: [] };
+  }
+  return { measure, touched, reflow: reflowFindings, hasControl: seen.hasControl };
+}
+
+/**
+ * The layout gates of a page (cls, chart-clip, chart-text, and reflow at 375 and 1280 px) from fresh
+ * loads at each width, in default and in large text (see above). Returns the findings of the gates
+ * wanted and every load's measurements.
+ */
+export async function measureLayout(browser: Browser, target: PageTarget, wants: (g: GateName) => boolean): Promise<{ findings: Finding[]; measures: LayoutMeasure[] }> {
+  const siteRoot = target.url.slice(0, target.url.length - (target.path.length - 1));
+  const large = await largeTextStorage(browser, siteRoot);
+  const loads = LAYOUT_VIEWPORTS.flatMap((viewport) => [
+    { viewport, textSize: undefined as TextSize | undefined },
+    ...(large ? [{ viewport, textSize: 'large' as TextSize | undefined }] : []),
+  ]);
+  const done = await Promise.all(
+    loads.map(async ({ viewport, textSize }) => {
+      // Large text: the context starts with the choice stored as the reader's click stores it.
+      const storageState = textSize && large ? { cookies: [], origins: [{ origin: new URL(siteRoot).origin, localStorage: Object.entries(large).map(([name, value]) => ({ name, value })) }] } : undefined;
+      const context = await browser.newContext({ viewport, serviceWorkers: 'block', ...(storageState ? { storageState } : {}) });
+      // Nothing here may wait for ever: a load that does not finish fails its page's tests, saying so.
+      context.setDefaultTimeout(20_000);
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the layout load of ${target.path} (${variantOf(textSize, `${viewport.width}px wide`)}) did not finish in ${LOAD_DEADLINE_MS / 1000} s`)), LOAD_DEADLINE_MS);
+      });
+      deadline.catch(() => {});
+      try {
+        await context.addInitScript(LAYOUT_SCRIPT);
+        const page = await context.newPage();
+        let pictures: Promise<Page> | undefined;
+        const picturePage = () =>
+          (pictures ??= context.newPage().then(async (p) => {
+            await p.evaluate(LAYOUT_SCRIPT);
+            return p;
+          }));
+        return await Promise.race([measureLoad(page, picturePage, target, viewport.width, textSize, wants('reflow')), deadline]);
+      } finally {
+        clearTimeout(timer);
+        await context.close();
+      }
+    }),
+  );
+  const measures = done.flatMap((d) => (d.touched ? [d.measure, d.touched] : [d.measure]));
+  const findings = done.flatMap((d) => d.reflow);
+  for (const viewport of LAYOUT_VIEWPORTS) {
+    const normal = done.find((d) => d.measure.width === viewport.width && d.measure.textSize === 'default')!;
+    const big = done.find((d) => d.measure.width === viewport.width && d.measure.textSize === 'large');
+    if (big && big.hasControl && !(big.measure.rootFontSize > normal.measure.rootFontSize)) {
+      findings.push({ gate: 'cls', page: target.path, rule: 'large-text-not-applied', variant: big.measure.variant, message: `opened with the large-text choice stored (${JSON.stringify(large)}), the page's root font size is ${big.measure.rootFontSize}px, as in default text: the choice did not apply, so large text was not measured` });
+    }
+    if (!big && normal.hasControl) {
+      findings.push({ gate: 'cls', page: target.path, rule: 'large-text-not-remembered', variant: variantOf('large', `${viewport.width}px wide`), message: "the page has a large-text button, but clicking it on the home page stored nothing: a reader's choice is not remembered from page to page, and large text cannot be measured from a fresh load" });
+    }
+  }
+  findings.push(...measures.flatMap((m) => layoutFindings(target.path, m, wants)));
+  return { findings, measures };
+}
+
+// ---------------------------------------------------------------------------------------------
 // JavaScript off: no errors, and the text, tables and required blocks are still there and visible
 
 async function noJsFindings(browser: Browser, target: PageTarget, withJs: Observation['blocks'], requireVisible: readonly string[]): Promise<Finding[]> {
@@ -508,7 +716,7 @@ async function noJsFindings(browser: Browser, target: PageTarget, withJs: Observ
 // One visit per page for every page-level gate
 
 /** The gates a page visit checks (the others read the built files). */
-export const PAGE_GATES = ['csp', 'console', 'external', 'axe', 'keyboard', 'reflow', 'nojs', 'budgets'] as const satisfies readonly GateName[];
+export const PAGE_GATES = ['csp', 'console', 'external', 'axe', 'keyboard', 'reflow', 'nojs', 'budgets', 'cls', 'chart-clip', 'chart-text'] as const satisfies readonly GateName[];
 
 export interface ChartState {
   selector: string;
@@ -528,6 +736,10 @@ export interface PageVisit {
   findings: Finding[];
   /** The scripts and stylesheets the browser loaded, for the budgets (site paths, without the base). */
   loaded: string[];
+  /** The scripts and stylesheets loaded before any interaction: the page opened and scrolled through, nothing touched. */
+  loadedBeforeInteraction: string[];
+  /** The fresh loads at 375 and 1280 px, default and large text, measured (cls, chart text): see measureLayout(). */
+  layout: LayoutMeasure[];
   /** Console errors and uncaught exceptions, as the reader's browser shows them (JavaScript on). */
   errors: string[];
   /** Every report-chart of the page, after scrolling through it. */
@@ -565,13 +777,19 @@ async function setTextSize(page: Page, size: TextSize | undefined): Promise<void
  * measure its ink; work the
  * text-size control; record CSP violations, console errors, failed and cross-origin requests, the assets
  * loaded, undefined elements, undrawn charts and the visible text blocks; axe (default text); Tab through
- * it (keyboard); large text: axe again, then at 320 px reflow in large and in default text. Only the
- * JavaScript-off gate needs a load of its own (in a context with JavaScript off).
+ * it (keyboard); large text: axe again, then at 320 px reflow in large and in default text. The
+ * JavaScript-off gate needs a load of its own (in a context with JavaScript off), and the layout gates
+ * (cls, chart-clip, chart-text, reflow at 375 and 1280 px) four fresh loads of their own, run beside this
+ * visit: measureLayout(). `loadedBeforeInteraction` is what was loaded when the page had been opened and
+ * scrolled through, before any chart was pointed at or focused.
  */
 export async function visitPage(browser: Browser, target: PageTarget, options: VisitOptions): Promise<PageVisit> {
   const wants = (g: GateName) => (options.gates ?? PAGE_GATES).includes(g);
   const findings: Finding[] = [];
-  const { observation, charts, metaTexts } = await withPage(browser, { fresh: true }, async (page, listen) => {
+  // The fresh loads at 375 and 1280 px run beside this visit (their own contexts): see measureLayout().
+  const layoutRun = [...LAYOUT_GATES, 'reflow' as const].some(wants) ? measureLayout(browser, target, wants) : Promise.resolve({ findings: [], measures: [] });
+  layoutRun.catch(() => {});
+  const { observation, charts, metaTexts, beforeInteraction } = await withPage(browser, { fresh: true }, async (page, listen) => {
     const consoleErrors: Observation['consoleErrors'] = [];
     const pageErrors: string[] = [];
     const failedResponses: Observation['failedResponses'] = [];
@@ -591,6 +809,8 @@ export async function visitPage(browser: Browser, target: PageTarget, options: V
     const cspHeader = (await response?.allHeaders())?.['content-security-policy'] ?? null;
     await page.evaluate(HELPERS);
     await settle(page, { full: true });
+    // What a reader's browser has loaded before touching anything: opened and scrolled through.
+    const beforeInteraction: Observation['requests'] = [...requests];
 
     // Each chart shown as its SVG after the scroll, not drawn by chart.js yet; then touched (the pointer
     // over it), drawn within 10 s, and its canvas painted.
@@ -604,9 +824,18 @@ export async function visitPage(browser: Browser, target: PageTarget, options: V
       }));
       let drawn = untouched.drawn;
       if (!drawn) {
-        await chart.scrollIntoViewIfNeeded();
+        await chart.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => {});
         const area = chart.locator('.chart-area');
-        await ((await area.count()) ? area : chart).hover({ force: true }).catch(() => undefined);
+        await ((await area.count()) ? area : chart).hover({ force: true, timeout: 2000 }).catch(() => undefined);
+        // A pointer that did not reach it (a machine too busy): focus it, as a keyboard reader touches it.
+        if ((await chart.getAttribute('data-drawn')) !== 'true') {
+          await chart
+            .evaluate((el) => {
+              const focusable = el.querySelector<HTMLElement>('[tabindex], button, a[href]') ?? (el as HTMLElement);
+              focusable.focus();
+            })
+            .catch(() => {});
+        }
         drawn = await page
           .waitForFunction((el) => (el as HTMLElement).dataset['drawn'] === 'true', await chart.elementHandle(), { timeout: 10_000 })
           .then(() => true, () => false);
@@ -676,13 +905,17 @@ export async function visitPage(browser: Browser, target: PageTarget, options: V
         findings.push(...(await reflowOn(page, target, 320, undefined)));
       }
     }
-    return { observation, charts, metaTexts };
+    return { observation, charts, metaTexts, beforeInteraction };
   });
   if (wants('nojs')) findings.push(...(await noJsFindings(browser, target, observation.blocks, options.requireVisible ?? [])));
+  const layout = await layoutRun;
+  findings.push(...layout.findings);
   return {
     path: target.path,
     findings,
     loaded: assetsOf(observation, target, normaliseBase(options.base)),
+    loadedBeforeInteraction: assetsOf({ ...observation, requests: beforeInteraction }, target, normaliseBase(options.base)),
+    layout: layout.measures,
     errors: [...observation.consoleErrors.map((e) => e.text), ...observation.pageErrors],
     charts,
     metaTexts,

@@ -32,6 +32,8 @@ export const BudgetConfig = z
     $comment: z.union([z.string(), z.array(z.string())]).optional(),
     /** zlib level used to measure. */
     gzipLevel: z.number().int().min(1).max(9),
+    /** The most script (bytes, gzip) any page may load before it is touched (default JS_BEFORE_INTERACTION). */
+    jsBeforeInteraction: z.number().int().nonnegative().optional(),
     pageTypes: z.array(PageType).min(1),
   })
   .strict();
@@ -49,8 +51,17 @@ export interface FileSize {
   gzip: number;
 }
 
+/**
+ * Issue 16: a chart page transfers at most 10 KB gzip of script until a chart is touched. Checked on
+ * every page opened without a query string (a query is the reader's search: Pagefind loads for it), so
+ * no kind of page escapes it: opened and scrolled through, nothing hovered, tapped or focused.
+ */
+export const JS_BEFORE_INTERACTION = 10240;
+
 export interface BudgetRow {
   page: string;
+  /** Script the browser loaded before any interaction (when the visit says), bytes gzip. */
+  jsBeforeInteraction?: number;
   type?: string;
   budget?: z.infer<typeof Limits>;
   js: number;
@@ -85,10 +96,13 @@ export async function measureBudgets(
   {
     base = '/',
     loaded,
+    loadedBeforeInteraction,
   }: {
     base?: string;
     /** The scripts and stylesheets the browser loaded for a page (site paths, as fetchedAssets returns them). */
     loaded?: (page: SitePage) => readonly string[] | undefined;
+    /** What of it the browser loaded before any interaction (PageVisit.loadedBeforeInteraction). */
+    loadedBeforeInteraction?: (page: SitePage) => readonly string[] | undefined;
   } = {},
 ): Promise<{ rows: BudgetRow[]; findings: Finding[] }> {
   const rows: BudgetRow[] = [];
@@ -116,6 +130,24 @@ export async function measureBudgets(
       cssFiles,
       ...(type ? { type: type.name, budget: type.budget } : {}),
     };
+    const early = loadedBeforeInteraction?.(page);
+    if (early) {
+      const files = early
+        .map((sitePath) => fileForPath(dist, b, `${b}${sitePath.slice(1)}`).file)
+        .filter((f): f is string => !!f && !f.endsWith('.css'))
+        .map((f) => sizeOf(dist, f, config.gzipLevel));
+      row.jsBeforeInteraction = files.reduce((n, f) => n + f.gzip, 0);
+      const ceiling = config.jsBeforeInteraction ?? JS_BEFORE_INTERACTION;
+      if (!page.path.includes('?') && row.jsBeforeInteraction > ceiling) {
+        findings.push({
+          gate: 'budgets',
+          page: page.path,
+          rule: 'js-before-interaction',
+          message: `the browser loaded ${row.jsBeforeInteraction} bytes gzip (${kb(row.jsBeforeInteraction)}) of script before anything was touched (page opened and scrolled through), over the ${ceiling} bytes (${kb(ceiling)}) allowed until a chart is touched, by ${row.jsBeforeInteraction - ceiling} bytes`,
+          target: files.map((f) => `${f.path} ${f.gzip} B`).join(', '),
+        });
+      }
+    }
     rows.push(row);
     if (!type) {
       findings.push({
@@ -143,12 +175,13 @@ export async function measureBudgets(
 
 /** The numbers as a table, with the budget beside each. */
 export function budgetTable(rows: readonly BudgetRow[]): string {
-  const header = ['page', 'type', 'JS gzip', 'budget', 'CSS gzip', 'budget', 'HTML gzip', 'budget', 'JS files'];
+  const header = ['page', 'type', 'JS gzip', 'budget', 'JS untouched', 'CSS gzip', 'budget', 'HTML gzip', 'budget', 'JS files'];
   const body = rows.map((r) => [
     r.page,
     r.type ?? '(none)',
     String(r.js),
     r.budget ? String(r.budget.js) : '-',
+    r.jsBeforeInteraction === undefined ? '-' : String(r.jsBeforeInteraction),
     String(r.css),
     r.budget ? String(r.budget.css) : '-',
     String(r.html),
@@ -160,5 +193,45 @@ export function budgetTable(rows: readonly BudgetRow[]): string {
   const pad = (text: string, to: number, left: boolean) => (left ? ' '.repeat(Math.max(0, to - width(text))) + text : text + ' '.repeat(Math.max(0, to - width(text))));
   const widths = header.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i >= 2)).join('  ');
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), '(bytes, gzip; JS includes chunks loaded with import() and every script the browser loaded)'].join('\n');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), `(bytes, gzip; JS includes chunks loaded with import() and every script the browser loaded; JS untouched: what the browser loaded before anything was touched, at most ${JS_BEFORE_INTERACTION} on a page without a query)`].join('\n');
+}
+
+/** The lines around README.md's page-weight table, which `npm run gates -- --gate budgets --readme` rewrites. */
+export const README_WEIGHTS_START = '<!-- page-weights: written by `npm run gates -- --gate budgets --readme` (tests/gates/lib/budgets.ts); do not edit by hand -->';
+export const README_WEIGHTS_END = '<!-- /page-weights -->';
+
+/**
+ * README's page-weight table from the budget gate's measurement: one row per page type (in the order of
+ * budgets.json), each number as the range over the type's pages, in KB gzip. A page visited with a query
+ * (the search page with ?q=) is a row of its own, since it loads what the query needs.
+ */
+export function pageWeightTable(rows: readonly BudgetRow[], config: BudgetConfig): string {
+  const range = (xs: number[]) => {
+    const lo = Math.min(...xs);
+    const hi = Math.max(...xs);
+    const f = (b: number) => (b / 1024).toFixed(1);
+    return f(lo) === f(hi) ? `${f(hi)} KB` : `${f(lo)}–${f(hi)} KB`;
+  };
+  const groups = new Map<string, BudgetRow[]>();
+  for (const type of config.pageTypes) {
+    for (const query of [false, true]) {
+      const members = rows.filter((r) => r.type === type.name && r.page.includes('?') === query);
+      if (members.length) groups.set(`${type.name}${query ? ' with ?q=' : ''}`, members);
+    }
+  }
+  const lines = ['| page type | pages | JS, all it may load | JS before anything is touched | CSS | HTML |', '|---|---:|---:|---:|---:|---:|'];
+  for (const [name, members] of groups) {
+    const early = members.map((r) => r.jsBeforeInteraction).filter((x): x is number => x !== undefined);
+    const description = config.pageTypes.find((t) => name.startsWith(t.name))?.description;
+    lines.push(`| ${name}${description ? ` (${description})` : ''} | ${members.length} | ${range(members.map((r) => r.js))} | ${early.length ? range(early) : '—'} | ${range(members.map((r) => r.css))} | ${range(members.map((r) => r.html))} |`);
+  }
+  return lines.join('\n');
+}
+
+/** README's text with the page-weight table between its markers replaced; throws when the markers are missing. */
+export function replaceReadmeWeights(readme: string, table: string): string {
+  const start = readme.indexOf(README_WEIGHTS_START);
+  const end = readme.indexOf(README_WEIGHTS_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no page-weight table between\n  ${README_WEIGHTS_START}\nand\n  ${README_WEIGHTS_END}`);
+  return `${readme.slice(0, start + README_WEIGHTS_START.length)}\n${table}\n${readme.slice(end)}`;
 }

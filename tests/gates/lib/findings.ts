@@ -3,7 +3,7 @@
  * and a one-command way to reproduce it (`npm run gates -- …`, see scripts/gates.ts).
  */
 
-export const GATES = ['html', 'vnu', 'links', 'external', 'csp', 'console', 'nojs', 'axe', 'reflow', 'keyboard', 'budgets'] as const;
+export const GATES = ['html', 'vnu', 'links', 'external', 'csp', 'console', 'nojs', 'axe', 'reflow', 'keyboard', 'budgets', 'cls', 'chart-clip', 'chart-text'] as const;
 export type GateName = (typeof GATES)[number];
 
 export interface Finding {

@@ -53,6 +53,7 @@ export async function runGates(options: RunOptions): Promise<{ findings: Finding
   const server = await serveStatic(dist, { base, headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
   const browser = await options.launchBrowser();
   const loaded = new Map<string, string[]>();
+  const early = new Map<string, string[]>();
   try {
     for (const page of pages) {
       const target: PageTarget = { path: page.path, url: `${server.url}${page.path.slice(1)}` };
@@ -63,6 +64,7 @@ export async function runGates(options: RunOptions): Promise<{ findings: Finding
         const visit = await visitPage(browser, target, { policy: CONTENT_SECURITY_POLICY, requireVisible: options.requireVisible?.(page.path) ?? [], base, gates: pageGates });
         findings.push(...visit.findings);
         loaded.set(page.path, visit.loaded);
+        early.set(page.path, visit.loadedBeforeInteraction);
       }
       if (options.screenshotsDir) {
         for (const width of [375, 1280]) log(`    ${await screenshot(browser, target, { width, dir: options.screenshotsDir })}`);
@@ -73,7 +75,7 @@ export async function runGates(options: RunOptions): Promise<{ findings: Finding
     await server.close();
   }
   if (wants('budgets')) {
-    const measured = await measureBudgets(dist, pages, options.budgets, { base, loaded: (p) => loaded.get(p.path) });
+    const measured = await measureBudgets(dist, pages, options.budgets, { base, loaded: (p) => loaded.get(p.path), loadedBeforeInteraction: (p) => early.get(p.path) });
     budgetRows = measured.rows;
     findings.push(...measured.findings);
   }
