@@ -119,6 +119,9 @@ class SiteSearch extends HTMLElement {
       return;
     }
     this.#status.textContent = searchText.searching(query);
+    // The results are on their way: assistive technology waits for them, and so do the layout gates
+    // (tests/gates/lib/browser-gates.ts), which measure a page once it has arrived.
+    this.#list.setAttribute('aria-busy', 'true');
     try {
       const pagefind = await this.#load();
       const found = await pagefind.search(asPhrase(query));
@@ -136,6 +139,8 @@ class SiteSearch extends HTMLElement {
       if (run !== this.#run) return;
       console.warn('site search failed', error);
       this.#status.textContent = searchText.failed;
+    } finally {
+      if (run === this.#run) this.#list.removeAttribute('aria-busy');
     }
   }
 

@@ -83,7 +83,7 @@ describe.each(content!.reports)('$id', (report) => {
     const bytes = statSync(file).size;
     const image = await loadImage(readFileSync(file));
     expect(link.getAttribute('download')).toMatch(/\.png$/);
-    expect(link.textContent.replace(/\u00a0/g, ' ')).toBe(`下载长图（PNG，${formatSize(bytes)}，${image.width}×${image.height} 像素）`);
+    expect(link.textContent.replace(/\u00a0/g, ' ')).toBe(`下载长图（PNG，${formatSize(bytes)}，${image.width}×${image.height}像素）`);
     expect(Number(link.getAttribute('data-bytes'))).toBe(bytes);
   });
 });

@@ -70,8 +70,8 @@ describe('phones: a compact header', { timeout: 60_000 }, () => {
       await page.goto(`${siteUrl}${REPORT}indicators/`);
       const toggle = page.locator('.report-menu-toggle');
       expect(await toggle.textContent()).toContain('主要指标');
-      // Said as two words: where one is (栏目) and the page (主要指标), a colon between them for the ear only, with its state.
-      expect(await page.getByRole('button', { name: '栏目：主要指标', exact: true, expanded: false }).count()).toBe(1);
+      // Said as two words: where one is (栏目) and the page (主要指标), with its state.
+      expect(await page.getByRole('button', { name: '栏目 主要指标', exact: true, expanded: false }).count()).toBe(1);
       const projects = page.getByRole('navigation', { name: '报告导航' }).getByRole('link', { name: '项目进展' });
       expect(await projects.isVisible()).toBe(false);
       await toggle.focus();

@@ -84,7 +84,9 @@ function contentStrings(dir: string): string[] {
 /** The page with the report's own text taken out: the narrative, quotes, the 原文 columns, every content string. */
 function generatedText(html: string, verbatim: readonly string[]): string {
   const doc = parse(html, { comment: false });
-  doc.querySelectorAll('q, blockquote, .official > *:not(.doc-meta), .preamble').forEach((el) => el.remove());
+  // The 栏目 button's word is a label beside the page's name, set apart by the layout (a flex gap), not a
+  // space inside generated text.
+  doc.querySelectorAll('q, blockquote, .official > *:not(.doc-meta), .preamble, .report-menu-label').forEach((el) => el.remove());
   for (const section of doc.querySelectorAll('.narrative-node')) {
     for (const child of section.childNodes) {
       if (child.nodeType !== 1) continue;

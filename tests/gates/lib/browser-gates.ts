@@ -458,8 +458,8 @@ function assetsOf(o: Observation, target: PageTarget, base: string): string[] {
 // exactly as the reader's click on 大 stores it (learnt once per site by clicking the button on the home
 // page, see largeTextStorage()), so the page opens in large text as it does for a reader who chose it.
 // Most of a load's time is waiting (the pauses below), so the four loads cost little more than one. Each
-// load: navigation → load event → fonts ready → 0.5 s → scrolled through once, a screen at a time (so
-// what is placed or drawn on view counts) → 0.5 s; then the layout shift entries (without
+// load: navigation → load event → fonts ready → nothing aria-busy (up to 15 s) → 0.5 s → scrolled through
+// once, a screen at a time (so what is placed or drawn on view counts) → 0.5 s; then the layout shift entries (without
 // hadRecentInput) are summed, the charts' text measured, and the page checked for sideways scrolling
 // (the reflow gate at that width). A window as wide as a phone's, not phone emulation: Chromium's
 // mobile mode would zoom out a page that is too wide and so hide the sideways scrolling this measures.
@@ -544,6 +544,9 @@ async function measureLoad(page: Page, pictures: () => Promise<Page>, target: Pa
   if (status >= 400 && !target.path.endsWith('404.html')) throw new Error(`${target.url} answered HTTP ${status}`);
   await page.evaluate(HELPERS);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // A part the page says is still arriving (aria-busy, as the search results while Pagefind loads) is
+  // waited for, up to 15 s: a reader sees it arrive at the top of the page, where it has room.
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 15_000 }).catch(() => undefined);
   await page.waitForTimeout(SETTLE_MS);
   await page.evaluate((pause) => (window as unknown as { __gateLayout: GateLayout }).__gateLayout.scrollThrough(pause), SCROLL_PAUSE_MS);
   await page.waitForTimeout(SETTLE_MS);
