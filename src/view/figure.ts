@@ -72,7 +72,7 @@ export interface FigureText {
   value: string;
   /** Everything stated, each in words: 500余人次（下限）, 累计增速10.8%, 全市第8名. */
   facts: string[];
-  /** Under a card's value: the period and the facts after the first, joined with ·. */
+  /** Under a card's value: the period and the facts after the first (the whole rank when the value is its place), joined with ·. */
   detail: string;
   /** In a list: the period and every fact, joined with ，. */
   statement: string;
@@ -105,6 +105,9 @@ export function figureText(f: Figure, scopes: Record<string, string>): FigureTex
   const period = f.period ? periodLabel(f.period) : undefined;
   const facts = figureFacts(f);
   const main = quantity ?? f.ratio ?? growth?.text ?? compare ?? rank?.place ?? '';
+  // A card's value is short (第2名); when that is the rank, the detail says it whole (温州第2名), so its
+  // scope is not lost with the first fact the detail leaves out.
+  const rankInDetail = main === rank?.place && rank.full !== rank.place ? [rank.full] : [];
   return {
     ...(quantity ? { quantity } : {}),
     ...(f.ratio ? { ratio: f.ratio } : {}),
@@ -119,7 +122,7 @@ export function figureText(f: Figure, scopes: Record<string, string>): FigureTex
     rate: `${f.valueWritten ?? formatNumber(f.value ?? 0)}%`,
     value: f.estimate ? `${t.estimate}${main}` : main,
     facts,
-    detail: [period, ...facts.slice(1), editorNote].filter(Boolean).join(' · '),
+    detail: [period, ...rankInDetail, ...facts.slice(1), editorNote].filter(Boolean).join(' · '),
     statement: [period, ...facts, editorNote].filter(Boolean).join('，'),
   };
 }
