@@ -99,11 +99,12 @@ function growthChart(figures: Figure[], scopes: Record<string, string>) {
     rows: rows.map(({ figure: _figure, ...row }) => row),
     axis: { min: Math.floor(min / 5) * 5, max: Math.ceil((max * 1.15) / 5) * 5 || 5, label: '增速（%）' },
     table: {
-      head: ['指标', '时期', '数值', '增速', '增速口径'],
-      numeric: [false, false, true, true, false],
+      // The charted column (增速) right after the name: on a phone it stays in view beside the fixed first column.
+      head: ['指标', '增速', '数值', '时期', '增速口径'],
+      numeric: [false, true, true, false, false],
       rows: rows.map(({ figure: f }) => {
         const text = figureText(f, scopes);
-        return [f.name, cell(text.period), cell(text.quantity), text.growth!.amount, text.growth!.kind];
+        return [f.name, text.growth!.amount, cell(text.quantity), cell(text.period), text.growth!.kind];
       }),
     },
   };
@@ -147,11 +148,11 @@ function rankChart(figures: Figure[], scopes: Record<string, string>) {
     axis: { min: 0, max: worst, label: '名次（越靠右越好）' },
     rankAxisMax: worst,
     table: {
-      head: ['项目', '排名范围', '名次', '时期', '原文'],
-      numeric: [false, false, true, false, false],
+      head: ['项目', '名次', '排名范围', '时期', '原文'],
+      numeric: [false, true, false, false, false],
       rows: rows.map(({ figure: f }) => {
         const text = figureText(f, scopes);
-        return [f.name, text.rank!.scope, text.rank!.placeOf, cell(text.period), f.rank!.written];
+        return [f.name, text.rank!.placeOf, text.rank!.scope, cell(text.period), f.rank!.written];
       }),
     },
   };
@@ -172,9 +173,9 @@ function progressChart(items: Item[], scopes: Record<string, string>) {
         negative: false,
         cells: [
           nameOf(item),
+          p.stated ? `${p.stated}${item.progress.rateName ? `（${item.progress.rateName}）` : ''}` : '原文未写',
           cell(p.done),
           p.total ?? '原文未写',
-          p.stated ? `${p.stated}${item.progress.rateName ? `（${item.progress.rateName}）` : ''}` : '原文未写',
           cell(p.computedText),
         ],
       };
@@ -190,7 +191,7 @@ function progressChart(items: Item[], scopes: Record<string, string>) {
         plotted: text.completionRate!,
         display: `${text.completion}${text.rank ? `，${text.rank.brief}` : ''}`,
         negative: false,
-        cells: [f.name, cell(text.quantity), EMPTY_MARK, text.completion, EMPTY_MARK],
+        cells: [f.name, text.completion, cell(text.quantity), EMPTY_MARK, EMPTY_MARK],
       };
     }
     return {
@@ -199,7 +200,7 @@ function progressChart(items: Item[], scopes: Record<string, string>) {
       plotted: f.value ?? 0,
       display: `${text.rate}${text.rank ? `，${text.rank.brief}` : ''}`,
       negative: false,
-      cells: [f.name, EMPTY_MARK, EMPTY_MARK, text.rate, EMPTY_MARK],
+      cells: [f.name, text.rate, EMPTY_MARK, EMPTY_MARK, EMPTY_MARK],
     };
   });
   const over = rows.filter((r) => r.plotted > 100);
@@ -211,7 +212,7 @@ function progressChart(items: Item[], scopes: Record<string, string>) {
     // Past 100% the axis runs on; the grey rest of each bar still ends at 100%, the target.
     axis: { min: 0, max: Math.max(100, niceCeil(Math.max(0, ...rows.map((r) => r.plotted)))), label: '完成率（%）' },
     table: {
-      head: ['项目', '已完成', '总量', '原文完成率', '按数量计算'],
+      head: ['项目', '原文完成率', '已完成', '总量', '按数量计算'],
       numeric: [false, true, true, true, true],
       rows: rows.map((r) => r.cells),
     },
