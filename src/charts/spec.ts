@@ -125,7 +125,8 @@ function rankChart(figures: Figure[], scopes: Record<string, string>) {
       const position = positionOf(f);
       return {
         id: f.id,
-        label: `${f.name}${text.subject}（${f.rank!.scope}）`,
+        // The scope in brackets, unless the name already ends with it (综合实力（同类乡镇）).
+        label: `${f.name}${text.subject}${f.name.endsWith(`（${f.rank!.scope}）`) && !text.subject ? '' : `（${f.rank!.scope}）`}`,
         plotted: position === undefined ? 0 : worst + 1 - position,
         display: text.placeShort,
         negative: false,
