@@ -20,9 +20,8 @@
  *
  * Results: printed, and written to bench/results/lighthouse.md and lighthouse.json.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +29,7 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../tests/support/browser.ts';
+import { freePort, startNginx } from '../tests/support/nginx.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -92,77 +92,32 @@ function pageTypes(): { type: string; path: string }[] {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// nginx with deploy/nginx.conf, as in tests/security/nginx.test.ts
+// nginx with deploy/nginx.conf (tests/support/nginx.ts, as tests/security/nginx.test.ts runs it)
 
-function findNginx(): string {
-  const dirs = [...(process.env['PATH'] ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin'];
-  const found = dirs.filter(Boolean).map((d) => path.join(d, 'nginx')).find((f) => existsSync(f));
-  if (!found) throw new Error('nginx is not installed (Debian: apt-get install nginx); this bench serves the site with deploy/nginx.conf in real nginx');
-  return found;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startNginx(siteRoot: string): Promise<{ origin: string; stop: () => Promise<void> }> {
-  const binary = findNginx();
-  const temp = mkdtempSync(path.join(os.tmpdir(), 'report-lighthouse-nginx-'));
+async function serveWithNginx(siteRoot: string): Promise<{ origin: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const configure = spawnSync(binary, ['-V'], { encoding: 'utf8' }).stderr;
-  const tempPaths = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-    .filter((m) => m === 'client_body' || !configure.includes(`--without-http_${m}_module`))
-    .map((m) => `  ${m}_temp_path ${path.join(temp, `${m}_temp`)};`);
   // The location block of deploy/nginx-site.example.conf for a site at the root of its host.
-  const config = `
-${process.getuid?.() === 0 ? 'user root;' : ''}
-daemon off;
-worker_processes 1;
-pid ${path.join(temp, 'nginx.pid')};
-error_log ${path.join(temp, 'error.log')} warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-${tempPaths.join('\n')}
-  server {
+  const nginx = startNginx([
+    `server {
     listen 127.0.0.1:${port};
     location / {
       root ${siteRoot};
       error_page 404 /404.html;
       include ${path.join(root, 'deploy/nginx.conf')};
     }
-  }
-}
-`;
-  writeFileSync(path.join(temp, 'nginx.conf'), config);
-  const nginx: ChildProcess = spawn(binary, ['-p', `${temp}/`, '-c', path.join(temp, 'nginx.conf'), '-e', path.join(temp, 'error.log')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  nginx.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  nginx.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise((resolve) => nginx.once('exit', resolve));
+  }`,
+  ]);
   const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (nginx.exitCode !== null) throw new Error(`nginx exited: ${output}${existsSync(path.join(temp, 'error.log')) ? readFileSync(path.join(temp, 'error.log'), 'utf8') : ''}`);
-    const ok = await fetch(`${origin}/`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (i > 100) throw new Error(`nginx did not answer on ${origin}: ${output}`);
-    await new Promise((r) => setTimeout(r, 50));
+  try {
+    await nginx.ready(`${origin}/`, (r) => r.ok);
+    // Compression really on, or the numbers are not those of the deployed site.
+    const probe = await fetch(`${origin}/`, { headers: { 'accept-encoding': 'gzip' } });
+    if (probe.headers.get('content-encoding') !== 'gzip') throw new Error('nginx did not gzip the home page: deploy/nginx.conf not in effect?');
+  } catch (error) {
+    await nginx.stop();
+    throw error;
   }
-  // Compression really on, or the numbers are not those of the deployed site.
-  const probe = await fetch(`${origin}/`, { headers: { 'accept-encoding': 'gzip' } });
-  if (probe.headers.get('content-encoding') !== 'gzip') throw new Error('nginx did not gzip the home page: deploy/nginx.conf not in effect?');
-  return {
-    origin,
-    stop: async () => {
-      nginx.kill('SIGTERM');
-      await exited;
-      rmSync(temp, { recursive: true, force: true });
-    },
-  };
+  return { origin, stop: () => nginx.stop() };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -220,7 +175,7 @@ const median = (xs: number[]) => {
 const pages = pageTypes();
 const loadAtStart = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const started = new Date();
-const server = await startNginx(dist);
+const server = await serveWithNginx(dist);
 const chrome = await chromePath();
 const launched = await chromeLauncher.launch({
   chromePath: chrome.path,

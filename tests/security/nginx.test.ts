@@ -7,35 +7,22 @@
  * hashed /_astro/ files and no-cache for the rest, the site's 404 page with status 404 for a missing
  * address, relative redirects, and the same content types as the test server (tests/support/server.ts).
  *
- * nginx runs in the foreground (daemon off), as a child of this test, on a free loopback port, with its
- * prefix, pid, logs and temp folders in a temporary folder, and is stopped afterwards.
+ * nginx runs in the foreground (daemon off), as a child of this test, on free loopback ports, with its
+ * prefix, pid, logs and temp folders in a temporary folder, and is stopped afterwards
+ * (tests/support/nginx.ts, which the Lighthouse bench uses too).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CACHE_CONTROL, responseHeaders } from '../../src/security/headers.ts';
 import { listFiles, listPages, sitePathOf } from '../gates/lib/site.ts';
+import { freePort, startNginx, type Nginx } from '../support/nginx.ts';
 import { CONTENT_TYPES } from '../support/server.ts';
 
 const gates = inject('gates');
 const SNIPPET = path.resolve('deploy/nginx.conf');
 const EXAMPLE = path.resolve('deploy/nginx-site.example.conf');
-
-/** nginx lives in /usr/sbin on Debian, which is not on every user's PATH. */
-function findNginx(): string {
-  const dirs = [...(process.env['PATH'] ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin', '/usr/local/nginx/sbin'];
-  const found = dirs.filter(Boolean).map((d) => path.join(d, 'nginx')).find((f) => existsSync(f));
-  if (!found) {
-    throw new Error(
-      'nginx is not installed, and this test serves the site with deploy/nginx.conf in real nginx. ' +
-        'Install it (Debian: apt-get install nginx); .ci/run installs it on a fresh machine.',
-    );
-  }
-  return found;
-}
 
 /** A location block of the example server config, uncommented, serving from `root` with the snippet here. */
 function exampleLocation(pattern: string, root: string): string {
@@ -54,14 +41,6 @@ function exampleLocation(pattern: string, root: string): string {
   return config.replace(/(\n\s*root )\S+;/, `$1${root};`).replace('/etc/nginx/snippets/report-microsite.conf', SNIPPET);
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 interface Site {
   name: string;
   base: string;
@@ -69,81 +48,45 @@ interface Site {
   origin: string;
 }
 
-let nginx: ChildProcess | undefined;
-let exited: Promise<unknown> | undefined;
-let temp: string;
+let nginx: Nginx | undefined;
 const sites: Site[] = [];
 
 beforeAll(async () => {
-  const binary = findNginx();
-  temp = mkdtempSync(path.join(tmpdir(), 'report-nginx-'));
   // The sub-path build where the example puts it: <root>/zt/nantang/ (a link, nothing is copied).
-  const subRoot = path.join(temp, 'www');
+  const www = mkdtempSync(path.join(tmpdir(), 'report-nginx-www-'));
+  const subRoot = path.join(www, 'www');
   mkdirSync(path.join(subRoot, path.dirname(gates.base.replace(/\/$/, ''))), { recursive: true });
   symlinkSync(path.resolve(gates.baseDist), path.join(subRoot, gates.base.replace(/\/$/, '')));
+  wwwDir = www;
   const [rootPort, subPort] = await Promise.all([freePort(), freePort()]);
-  // Debian's nginx was built with temp folders in /var/lib/nginx, which only root may create: each module
-  // that has one gets its own here (a module built without would reject the directive).
-  const configure = spawnSync(binary, ['-V'], { encoding: 'utf8' }).stderr;
-  const tempPaths = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-    .filter((m) => m === 'client_body' || !configure.includes(`--without-http_${m}_module`))
-    .map((m) => `  ${m}_temp_path ${path.join(temp, `${m}_temp`)};`);
-  const config = `
-# Started by root, the workers would switch to "nobody", who cannot read the temporary folder (0700).
-${process.getuid?.() === 0 ? 'user root;' : ''}
-daemon off;
-worker_processes 1;
-pid ${path.join(temp, 'nginx.pid')};
-error_log ${path.join(temp, 'error.log')} warn;
-events { worker_connections 64; }
-http {
-  access_log ${path.join(temp, 'access.log')};
-${tempPaths.join('\n')}
-  server {
+  nginx = startNginx(
+    [
+      `server {
     listen 127.0.0.1:${rootPort};
     ${exampleLocation('/', path.resolve(gates.dist))}
-  }
-  server {
+  }`,
+      `server {
     listen 127.0.0.1:${subPort};
     ${exampleLocation(`^~ ${gates.base}`, subRoot)}
-  }
-}
-`;
-  writeFileSync(path.join(temp, 'nginx.conf'), config);
-  let output = '';
-  nginx = spawn(binary, ['-p', `${temp}/`, '-c', path.join(temp, 'nginx.conf'), '-e', path.join(temp, 'error.log')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  nginx.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  nginx.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  exited = new Promise((resolve) => nginx!.once('exit', resolve));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const errorLog = () => (existsSync(path.join(temp, 'error.log')) ? readFileSync(path.join(temp, 'error.log'), 'utf8') : '');
-  // Ready when both ports answer; nginx starts in a few tens of milliseconds.
+  }`,
+    ],
+    { accessLog: true },
+  );
+  // Ready when both ports answer.
   for (const [port, name, base, dist] of [
     [rootPort, 'at the root', '/', gates.dist],
     [subPort, `under ${gates.base}`, gates.base, gates.baseDist],
   ] as const) {
     const origin = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      if (gone) throw new Error(`nginx exited at start:\n${output}\n${errorLog()}\n--- config ---\n${config}`);
-      try {
-        await fetch(`${origin}${base}`);
-        break;
-      } catch {
-        if (i > 200) throw new Error(`nginx did not answer on ${origin} within 10 s:\n${output}\n${errorLog()}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
+    await nginx.ready(`${origin}${base}`);
     sites.push({ name, base, dist, origin });
   }
 }, 30_000);
 
+let wwwDir: string | undefined;
 afterAll(async () => {
-  if (nginx && nginx.exitCode === null) {
-    nginx.kill('SIGTERM');
-    await exited;
-  }
-  if (temp) rmSync(temp, { recursive: true, force: true });
+  await nginx?.stop();
+  if (wwwDir) rmSync(wwwDir, { recursive: true, force: true });
 });
 
 async function get(site: Site, sitePath: string, headers: Record<string, string> = {}) {
