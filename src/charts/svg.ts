@@ -20,7 +20,9 @@ export type SvgLayout = 'compact' | 'narrow' | 'wide';
 
 /** viewBox width and font size (user units) of each layout. */
 export const SVG_LAYOUTS = {
-  compact: { width: 300, font: 16 },
+  // 264: on a phone (a 290–310 px container) the text is drawn larger than 16 px, so in large text too
+  // (where the container is narrower and the em-based switches keep this layout) it stays near 16 px.
+  compact: { width: 264, font: 16 },
   narrow: { width: 360, font: 16 },
   wide: { width: 800, font: 20 },
 } as const satisfies Record<SvgLayout, { width: number; font: number }>;
