@@ -109,7 +109,8 @@ function valueLabels(spec: DrawSpec, palette: Palette, fontFamily: string, fontS
         const rest = spec.kind === 'progress' && row.plotted < 100 ? chart.scales['x']!.getPixelForValue(100) : undefined;
         const end = rest !== undefined ? Math.max(x, rest) : x;
         let placed = false;
-        for (const text of [row.display, row.display.split('（')[0]!]) {
+        // The whole text, as the SVG shows it (93.7%（817/872处）): never cut to its first part.
+        for (const text of [row.display]) {
           const w = ctx.measureText(text).width + 6;
           const at = (tx: number, align: CanvasTextAlign, color: string) => {
             ctx.fillStyle = color;

@@ -151,11 +151,17 @@ export function chartSvg(spec: ChartSpec, layout: SvgLayout, uid = spec.id): Svg
     const end = scale(row.plotted);
     const hatched = row.negative;
     const restEnd = spec.kind === 'progress' && row.plotted < 100 ? scale(100) : undefined;
+    // A rank without a place has no bar: its written words where the bar would be, or, when they are
+    // longer than the plot is wide, on lines of their own.
+    const fitsAlone = textWidthEm(row.display) * BOLD * font <= x1 - x0 - font * 0.3;
     const place = hasBar
       ? placeValue(row, f, zero, end, hatched, restEnd)
-      : { x: x0 + font * 0.3, anchor: 'start' as const, onBar: false, text: row.display };
+      : fitsAlone
+        ? { x: x0 + font * 0.3, anchor: 'start' as const, onBar: false, text: row.display }
+        : { below: true as const, text: row.display };
     const below = 'below' in place;
-    const belowLines = below ? wrapText(place.text, (x1 - x0) / font / BOLD, 3) : [];
+    // Never cut: as many lines as the text needs.
+    const belowLines = below ? wrapText(place.text, (x1 - x0) / font / BOLD, Infinity) : [];
     let barTop: number;
     if (narrow) {
       labelLines.forEach((l, i) => text(PAD, baselineIn(y + i * line), l, 'label'));

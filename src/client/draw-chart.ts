@@ -1,7 +1,8 @@
 /**
  * Draws a chart in the browser with the shared configuration, once a reader touches it (report-chart.ts).
  * Only the chart.js parts used are registered, so this chunk stays small. The labels are wrapped to the
- * width the canvas has (a phone's chart gets a narrower label column), so none is cut off.
+ * width the canvas has (a phone's chart gets a narrower label column); a label longer than the lines it
+ * may take ends in “…” (on a small phone), and its tooltip and the data table say it whole.
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import { chartConfig, PALETTE, type DrawSpec, type Palette } from '../charts/config.ts';

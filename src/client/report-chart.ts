@@ -1,15 +1,18 @@
 /**
  * <report-chart>: the chart is in the page as inline SVG (ChartCanvas.astro). chart.js (the draw-chart
- * chunk, cached across pages) is loaded only when a reader touches the chart: pointer over it, a tap,
- * a click or the keyboard focus; never on scroll. It then draws on the canvas laid exactly over the SVG,
- * which keeps the room (nothing moves) and is hidden once the canvas is painted. The live chart shows
+ * chunk, cached across pages) is loaded only when a reader touches the chart: a mouse or pen over it,
+ * a tap, a click or the keyboard focus; never on scroll (a swipe that starts on a chart is a scroll).
+ * It then draws on the canvas laid exactly over the SVG, which keeps the room (nothing moves) and is
+ * hidden once the canvas is painted. The live chart shows
  * tooltips (full label and the row's text) and, with the focus, answers the arrow keys.
  */
 import type { DrawSpec } from '../charts/config.ts';
 
 type Live = { chart: unknown; show(index: number): string };
 
-const TRIGGERS = ['pointerenter', 'mouseover', 'pointerdown', 'touchstart', 'click', 'focus'] as const;
+// A finger that only swipes past a chart is scrolling, not touching it: pointer events of touch wake it
+// only as a tap (click). A mouse or pen wakes it by hovering or pressing; the keyboard by focus.
+const TRIGGERS = ['pointerenter', 'mouseover', 'pointerdown', 'click', 'focus'] as const;
 
 class ReportChart extends HTMLElement {
   private live: Promise<Live | undefined> | undefined;
@@ -20,8 +23,14 @@ class ReportChart extends HTMLElement {
     if (!area || !this.querySelector('canvas')) return;
     const hint = this.querySelector<HTMLElement>('[id$="-hint"]');
     area.tabIndex = 0;
-    if (hint) area.setAttribute('aria-describedby', hint.id);
+    // The keys work from now on: the hint is said with the chart, and shown over it while it has the
+    // keyboard focus (charts.css); until then it is hidden, as without JavaScript the keys do nothing.
+    if (hint) {
+      hint.hidden = false;
+      area.setAttribute('aria-describedby', hint.id);
+    }
     const start = (event: Event) => {
+      if (event instanceof PointerEvent && event.type !== 'click' && event.pointerType === 'touch') return;
       for (const type of TRIGGERS) area.removeEventListener(type, start);
       void this.start(area, event);
     };
@@ -70,13 +79,17 @@ class ReportChart extends HTMLElement {
   }
 
   private async key(area: HTMLElement, event: KeyboardEvent) {
-    const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, Home: -Infinity, End: Infinity }[event.key];
-    if (step === undefined) return;
+    // Alt+← (back) and other shortcuts stay the browser's.
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
+    if (step === undefined && event.key !== 'Home' && event.key !== 'End') return;
     event.preventDefault();
     const live = await this.start(area);
     const rows = (JSON.parse(this.querySelector('script[type="application/json"]')?.textContent ?? '{}') as DrawSpec).rows?.length ?? 0;
     if (!live || rows === 0) return;
-    this.active = Math.max(0, Math.min(rows - 1, this.active < 0 ? (step > 0 ? 0 : rows - 1) : this.active + step));
+    if (event.key === 'Home') this.active = 0;
+    else if (event.key === 'End') this.active = rows - 1;
+    else this.active = Math.max(0, Math.min(rows - 1, this.active < 0 ? (step! > 0 ? 0 : rows - 1) : this.active + step!));
     const said = live.show(this.active);
     const region = this.querySelector('.chart-live');
     if (region) region.textContent = said;

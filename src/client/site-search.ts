@@ -108,6 +108,8 @@ class SiteSearch extends HTMLElement {
 
   async search(query: string, fromForm: boolean) {
     const run = ++this.#run;
+    // A search given up for this one must not leave the list busy.
+    this.#list.removeAttribute('aria-busy');
     this.#list.replaceChildren();
     this.#list.hidden = true;
     this.#more.hidden = true;

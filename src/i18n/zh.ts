@@ -148,6 +148,8 @@ export const t = {
   },
   status: { planned: '计划中', 'in-progress': '推进中', done: '已完成', ongoing: '常态推进' },
   statedRate: '原文完成率',
+  /** A rate the site worked out itself (原文 would say it is the report's): 完成率93.7%（按数量计算）. */
+  rate: '完成率',
   computedRate: '按数量计算',
   inconsistent: '原文数字前后不一致，照原文保留',
   lowerBound: '（下限）',

@@ -239,7 +239,8 @@ export function machineDate(local: string): string {
  * Counts, ranks and the empty cell, written one way by everything the site generates. Chinese and the
  * numerals beside it are set without a space (共7项, 第8名, 同比下降3.2%), as Chinese government
  * publications set them; a number is followed by a Latin unit with a space (3.4 KB). The report's own
- * words (第四, 前列, 全市排名8) are quoted as written, never rewritten into this form.
+ * words (第四, 前列, 全市排名8) are quoted as written where the page quotes it (the 原文 columns, the
+ * quotes); a phrase the site writes from a recorded place (formatRankBrief) says 第4名.
  */
 export function formatCount(n: number, measure: string): string {
   return `共${n}${measure}`;

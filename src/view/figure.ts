@@ -163,7 +163,7 @@ export function progressText(p: Progress): ProgressText {
   const period = p.period ? periodLabel(p.period) : undefined;
   const counts = [done && `已完成${done}`, total && `共${total}`, computedText && `按数量计算为${computedText}`].filter(Boolean).join('，');
   return {
-    ...(shown !== undefined ? { rateLine: `${p.rateName ?? t.statedRate}${stated ?? `${computedText}（${t.computedRate}）`}${period ? `（${period}）` : ''}` } : {}),
+    ...(shown !== undefined ? { rateLine: `${p.rateName ?? (stated ? t.statedRate : t.rate)}${stated ?? `${computedText}（${t.computedRate}）`}${period ? `（${period}）` : ''}` } : {}),
     ...(done || total ? { countsLine: counts } : {}),
     ...(ratesDisagree(p) ? { disagreeLine: `${t.inconsistent}：${t.statedRate}${stated}，${t.computedRate}${computedText}。` } : {}),
     ...(shown !== undefined ? { shown } : {}),

@@ -124,7 +124,20 @@ describe('reflow: no horizontal scrolling at 375 and 1280 px (fresh loads, defau
 describe('layout: every page measured in four fresh loads (375 and 1280 px, default and large text)', () => {
   it.each(visits)('layout measured $path', { timeout: PAGE_TIMEOUT }, async (page) => {
     // Without this a renamed large-text button would silently measure default text only.
-    expect((await visitOf(page)).layout.map((m) => m.variant).filter((v) => !v.endsWith(', charts touched'))).toEqual(LAYOUT_VARIANTS);
+    const visit = await visitOf(page);
+    expect(visit.layout.map((m) => m.variant).filter((v) => !v.endsWith(', charts touched'))).toEqual(LAYOUT_VARIANTS);
+    // And the chart gates measured every chart the page's visit found, in every load, as its SVG before a
+    // touch and as chart.js's canvas after one: a chart that went unmeasured (a renamed element, a chart
+    // that never took over at that width) would otherwise pass chart-clip and chart-text unseen.
+    const charts = visit.charts.length;
+    if (/^\/reports\/[^/]+\/indicators\/$/.test(page.path)) expect(charts, 'the indicators page has charts').toBeGreaterThan(0);
+    for (const variant of LAYOUT_VARIANTS) {
+      const plain = visit.layout.find((m) => m.variant === variant)!;
+      expect(plain.charts.filter((c) => c.kind === 'svg' && c.texts > 0).length, `${variant}: charts measured as SVG`).toBe(charts);
+      if (charts === 0) continue;
+      const touched = visit.layout.find((m) => m.variant === `${variant}, charts touched`);
+      expect(touched?.charts.filter((c) => c.texts > 0).length, `${variant}: charts measured as chart.js canvases once touched`).toBe(charts);
+    }
   });
 });
 

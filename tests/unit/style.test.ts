@@ -99,7 +99,7 @@ describe('counts, ranks and the empty cell', () => {
     expect(p.countsLine).toBe('已完成817处，共872处，按数量计算为93.7%');
     expect(p.disagreeLine).toBe('原文数字前后不一致，照原文保留：原文完成率97.19%，按数量计算93.7%。');
     const computedOnly = progressText({ done: { value: 3, unit: '个' }, total: { value: 4, unit: '个' }, quote: '' } as never);
-    expect(computedOnly.rateLine).toBe('原文完成率75%（按数量计算）');
+    expect(computedOnly.rateLine).toBe('完成率75%（按数量计算）');
   });
 });
 
