@@ -108,6 +108,7 @@ describe('phones: a compact header', { timeout: 60_000 }, () => {
           );
         expect(await small(), `${size}, folded`).toEqual([]);
         for (const toggle of await page.locator('.menu-toggle').all()) await toggle.click();
+        expect(await page.locator('.menu-toggle[aria-expanded="true"]').count(), `${size}: both menus opened`).toBe(2);
         expect(await small(), `${size}, opened`).toEqual([]);
       });
     }

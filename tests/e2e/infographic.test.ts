@@ -50,6 +50,8 @@ function smallText(page: Page, min: number) {
 describe.each(content!.reports.map((r) => r.id))('一图读懂 of %s', (report) => {
   it.each([undefined, 'large' as const])('has no text under 12 CSS px at 375 px (text size: %s)', async (size) => {
     const page = await open(report, 375, size);
+    // Large text really applied, or the large run measures default text again.
+    expect(await page.locator('html').getAttribute('data-text-size')).toBe(size ?? null);
     expect(await page.locator('.ig-card').count()).toBeGreaterThan(0);
     expect(await smallText(page, 12)).toEqual([]);
     // Body text is at least 16 px.

@@ -128,7 +128,10 @@ describe.each(SITES)('the $name site', (site) => {
   const pages = (help = false) => {
     expect(existsSync(site.dist), `${site.dist} is built`).toBe(true);
     const verbatim = contentStrings(site.content);
-    return htmlFiles(site.dist, help).map((file) => {
+    const files = htmlFiles(site.dist, help);
+    // An empty or half-written build would pass every check below.
+    expect(files.length, `${site.dist} has its pages`).toBeGreaterThanOrEqual(5);
+    return files.map((file) => {
       const html = readFileSync(file, 'utf8');
       return { file: path.relative(site.dist, file), html, text: generatedText(html, verbatim) };
     });
