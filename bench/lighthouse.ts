@@ -176,12 +176,20 @@ const pages = pageTypes();
 const loadAtStart = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const started = new Date();
 const server = await serveWithNginx(dist);
-const chrome = await chromePath();
-const launched = await chromeLauncher.launch({
-  chromePath: chrome.path,
-  chromeFlags: [...new Set([...CHROMIUM_ARGS, '--headless', '--no-sandbox', '--disable-gpu'])],
-  ...(chrome.env ? { envVars: chrome.env } : {}),
-  logLevel: 'silent',
+// nginx is stopped whatever happens next, a browser that fails to start included.
+const launch = async () => {
+  const chrome = await chromePath();
+  const launched = await chromeLauncher.launch({
+    chromePath: chrome.path,
+    chromeFlags: [...new Set([...CHROMIUM_ARGS, '--headless', '--no-sandbox', '--disable-gpu'])],
+    ...(chrome.env ? { envVars: chrome.env } : {}),
+    logLevel: 'silent',
+  });
+  return { chrome, launched };
+};
+const { chrome, launched } = await launch().catch(async (error: unknown) => {
+  await server.stop();
+  throw error;
 });
 const chromeVersion = spawnSync(chrome.path, ['--version'], { encoding: 'utf8' }).stdout.trim() || chrome.path;
 const results: { type: string; path: string; runs: Run[] }[] = [];

@@ -109,12 +109,11 @@ export const t = {
   },
   infographic: {
     plan: '下一阶段工作计划',
-    /** The tall picture's link, with its file size and pixels: 下载长图（PNG，812.4 KB，1125×4953 像素）. */
+    /** The tall picture's link, with its file size and pixels: 下载长图（PNG，812.4 KB，1125×4953像素）. */
     download: (size: string, width: number, height: number) => `下载长图（PNG，${size}，${width}×${height}像素）`,
     downloadNote: '长图与本页内容相同，可转发到只能发图片的地方。',
     allPlan: '查看全部工作计划',
     fullText: '阅读报告全文',
-    source: '来源',
     back: '返回报告概览',
     link: '图片解读：一图读懂本报告',
   },

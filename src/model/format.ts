@@ -220,9 +220,6 @@ export function formatDate(local: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** The earlier name of formatDate, kept for callers outside the view. */
-export const formatDateChinese = formatDate;
-
 /** 2022-07-29 17:02 → 2022年7月29日 17:02; a date without a time of day → 2022年7月29日. */
 export function formatDateTime(local: string): string {
   const { time } = parseLocalDate(local);

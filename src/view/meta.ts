@@ -38,8 +38,6 @@ export interface MetaView {
   ownDate?: { term: string; text: string; datetime: string };
   /** Publication as shown: 2022年7月29日 17:02, 2024年1月20日（原文未提供具体时间）, 原文未提供. */
   published: string;
-  /** Publication for `<time datetime>`: 2022-07-29T17:02, when given. */
-  publishedDatetime?: string;
   /** Publication for lines that name the day only (2022年7月29日), when given. */
   publishedDay?: string;
   /** The disclosure block, in the order government pages give it. */
@@ -97,7 +95,7 @@ export function metaView(meta: ReportMeta): MetaView {
     period,
     ...(ownDateView ? { ownDate: ownDateView } : {}),
     published: publishedText,
-    ...(published ? { publishedDay: formatDate(published.date), publishedDatetime: machineDate(published.local) } : {}),
+    ...(published ? { publishedDay: formatDate(published.date) } : {}),
     rows,
     tags: {
       ...(given(meta.category) ? { columnName: meta.category } : {}),

@@ -10,7 +10,7 @@ import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { infographicAlt, infographicContent } from '../../src/charts/infographic.ts';
 import { loadContent } from '../../src/model/load.ts';
-import { formatDateChinese } from '../../src/model/format.ts';
+import { formatDate } from '../../src/model/format.ts';
 import { formatSize } from '../../src/export/downloads.ts';
 import { reportView } from '../../src/view/report.ts';
 
@@ -46,7 +46,7 @@ describe.each(content!.reports)('$id', (report) => {
   it('is linked from the report and links back, with the report’s facts in its header card', () => {
     const html = page();
     const facts = Object.fromEntries(html.querySelectorAll('.ig-head .ig-facts > div').map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]));
-    expect(facts).toMatchObject({ 发布机构: report.meta.issuer, 发布日期: formatDateChinese(report.meta.publishedAt.slice(0, 10)) });
+    expect(facts).toMatchObject({ 发布机构: report.meta.issuer, 发布日期: formatDate(report.meta.publishedAt.slice(0, 10)) });
     expect(html.querySelector('.ig-head h1')?.textContent).toBe(summary.title);
     const links = html.querySelectorAll('.ig a').map((a) => a.getAttribute('href'));
     expect(links).toContain(`/reports/${report.id}/`);
