@@ -17,7 +17,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CACHE_CONTROL, responseHeaders } from '../../src/security/headers.ts';
 import { listFiles, listPages, sitePathOf } from '../gates/lib/site.ts';
-import { freePort, startNginx, type Nginx } from '../support/nginx.ts';
+import { freePorts, startNginx, type Nginx } from '../support/nginx.ts';
 import { CONTENT_TYPES } from '../support/server.ts';
 
 const gates = inject('gates');
@@ -58,7 +58,7 @@ beforeAll(async () => {
   mkdirSync(path.join(subRoot, path.dirname(gates.base.replace(/\/$/, ''))), { recursive: true });
   symlinkSync(path.resolve(gates.baseDist), path.join(subRoot, gates.base.replace(/\/$/, '')));
   wwwDir = www;
-  const [rootPort, subPort] = await Promise.all([freePort(), freePort()]);
+  const [rootPort, subPort] = (await freePorts(2)) as [number, number];
   nginx = startNginx(
     [
       `server {

@@ -505,7 +505,9 @@ function largeTextStorage(browser: Browser, siteRoot: string): Promise<Record<st
   }
   let known = bySite.get(siteRoot);
   if (!known) {
-    known = (async () => {
+    // Learnt once per run; a try that failed (a busy machine's timeout) is tried once more, and a second
+    // failure fails the pages with its cause, rather than flagging each as not remembering large text.
+    const learn = async (): Promise<Record<string, string> | null> => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
       context.setDefaultTimeout(20_000);
       try {
@@ -514,7 +516,7 @@ function largeTextStorage(browser: Browser, siteRoot: string): Promise<Record<st
         const button = page.locator('[data-size="large"]').first();
         if ((await button.count()) === 0) return null;
         await button.click({ timeout: 5000 });
-        await page.waitForTimeout(50);
+        await page.waitForFunction(() => localStorage.length > 0, undefined, { timeout: 5000 }).catch(() => undefined);
         const stored = await page.evaluate(() => {
           const out: Record<string, string> = {};
           for (let i = 0; i < localStorage.length; i++) {
@@ -524,12 +526,13 @@ function largeTextStorage(browser: Browser, siteRoot: string): Promise<Record<st
           return out;
         });
         return Object.keys(stored).length ? stored : null;
-      } catch {
-        return null;
       } finally {
         await context.close();
       }
-    })();
+    };
+    known = learn().catch(() => learn()).catch((error: Error) => {
+      throw new Error(`could not learn how ${siteRoot} stores the large-text choice (clicking 大 on its home page): ${error.message}`);
+    });
     bySite.set(siteRoot, known);
   }
   return known;
@@ -812,6 +815,9 @@ export async function visitPage(browser: Browser, target: PageTarget, options: V
     const cspHeader = (await response?.allHeaders())?.['content-security-policy'] ?? null;
     await page.evaluate(HELPERS);
     await settle(page, { full: true });
+    // Whatever the page still fetches by itself (a timer, an idle callback) counts too: the network quiet
+    // for 0.5 s first (at most 5 s).
+    await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
     // What a reader's browser has loaded before touching anything: opened and scrolled through.
     const beforeInteraction: Observation['requests'] = [...requests];
 
