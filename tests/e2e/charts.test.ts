@@ -5,17 +5,13 @@
  * the same box (nothing moves), with tooltips, and the arrow keys step through the rows.
  */
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connectBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useSharedBrowser } from '../gates/support.ts';
 
-const { siteUrl, wsEndpoint } = inject('gates');
+const { siteUrl } = inject('gates');
 const PAGE = 'reports/nantang-2022-h1/indicators/';
-let browser: Browser;
-beforeAll(async () => {
-  browser = await connectBrowser(wsEndpoint);
-});
-afterAll(async () => browser?.close());
+const browser = useSharedBrowser();
 
 /** The visible chart SVGs: their layout, box, and whether the canvas is shown. */
 const charts = (page: Page) =>
@@ -39,7 +35,7 @@ const charts = (page: Page) =>
 describe('charts', { timeout: 90_000 }, () => {
   it('are there without JavaScript, in the layout for the width, and in print', async () => {
     for (const width of [375, 1280]) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
+      const context = await browser().newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
       const page = await context.newPage();
       await page.goto(`${siteUrl}${PAGE}`);
       const seen = await charts(page);
@@ -58,7 +54,7 @@ describe('charts', { timeout: 90_000 }, () => {
   });
 
   it('load no chart.js on scroll: under 10 KB gzip of script until a chart is touched', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     const scripts: Promise<number>[] = [];
     const urls: string[] = [];
@@ -84,7 +80,7 @@ describe('charts', { timeout: 90_000 }, () => {
 
   for (const width of [375, 1280]) {
     it(`at ${width} px come alive on hover in the same box, and the keyboard steps through the rows`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
+      const context = await browser().newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));

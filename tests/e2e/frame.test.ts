@@ -6,21 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connectBrowser } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useSharedBrowser } from '../gates/support.ts';
 import { AXE_TAGS } from '../gates/lib/browser-gates.ts';
 
-const { siteUrl, wsEndpoint } = inject('gates');
+const { siteUrl } = inject('gates');
 const REPORT = 'reports/nantang-2022-h1/';
-let browser: Browser;
-beforeAll(async () => {
-  browser = await connectBrowser(wsEndpoint);
-});
-afterAll(async () => browser?.close());
+const browser = useSharedBrowser();
 
 async function withPage<T>(options: { width: number; large?: boolean; javaScript?: boolean }, run: (page: Page) => Promise<T>): Promise<T> {
-  const context: BrowserContext = await browser.newContext({ viewport: { width: options.width, height: 800 }, javaScriptEnabled: options.javaScript ?? true });
+  const context: BrowserContext = await browser().newContext({ viewport: { width: options.width, height: 800 }, javaScriptEnabled: options.javaScript ?? true });
   try {
     const page = await context.newPage();
     if (options.large) await page.addInitScript(() => localStorage.setItem('report-text-size', 'large'));

@@ -4,23 +4,19 @@
  * at 1280 px; no horizontal scroll at 320 px; in print, the title readable without its coloured band
  * (browsers print no backgrounds by default) and the download link left out.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import path from 'node:path';
 import { loadContent } from '../../src/model/load.ts';
 import { reportView } from '../../src/view/report.ts';
-import { connectBrowser } from '../support/browser.ts';
+import { useSharedBrowser } from '../gates/support.ts';
 
-const { siteUrl, wsEndpoint } = inject('gates');
+const { siteUrl } = inject('gates');
 const { content } = loadContent(path.resolve('content'));
-let browser: Browser;
-beforeAll(async () => {
-  browser = await connectBrowser(wsEndpoint);
-});
-afterAll(async () => browser?.close());
+const browser = useSharedBrowser();
 
 async function open(report: string, width: number, textSize?: 'large'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const context = await browser().newContext({ viewport: { width, height: 800 } });
   if (textSize) await context.addInitScript((size) => localStorage.setItem('report-text-size', size), textSize);
   const page = await context.newPage();
   await page.goto(`${siteUrl}reports/${report}/infographic/`);

@@ -2,20 +2,16 @@
  * Elder-friendly reading: 大/中/小 and high contrast persist across pages without breaking the layout
  * at 375 px; read-aloud plays, pauses and stops with its state in words, and hides without speech.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connectBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useSharedBrowser } from '../gates/support.ts';
 
-const { siteUrl, wsEndpoint } = inject('gates');
+const { siteUrl } = inject('gates');
 const REPORT = 'reports/nantang-2022-h1/';
-let browser: Browser;
-beforeAll(async () => {
-  browser = await connectBrowser(wsEndpoint);
-});
-afterAll(async () => browser?.close());
+const browser = useSharedBrowser();
 
 async function open(path: string, width = 375): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await browser().newPage({ viewport: { width, height: 800 } });
   await page.goto(`${siteUrl}${path}`);
   return page;
 }
@@ -77,7 +73,7 @@ describe('reading preferences', { timeout: 60_000 }, () => {
 
 describe('read-aloud', { timeout: 60_000 }, () => {
   it('plays, pauses, resumes and stops, saying its state', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     // Headless Chromium has no voices: a stand-in engine records what would be spoken.
     await page.addInitScript(() => {
       const spoken: string[] = [];
@@ -105,7 +101,7 @@ describe('read-aloud', { timeout: 60_000 }, () => {
   });
 
   it('is hidden where the browser has no speech synthesis', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.addInitScript(() => {
       Object.defineProperty(window, 'speechSynthesis', { value: undefined });
     });
