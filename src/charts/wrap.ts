@@ -9,8 +9,8 @@
 
 /** Closing punctuation: never at the start of a line. */
 const CLOSING = /^[，。、；：！？）》」』】〕”’％%,.;:!?)\]}·…—～~-]/u;
-/** Opening punctuation: never at the end of a line. */
-const OPENING = /[（《「『【〔“‘(\[{]$/u;
+/** Opening punctuation: never at the end of a line (nor, in a title's words, src/layouts/words.ts, apart from the word after it). */
+export const OPENING = /[（《〈「『【〔“‘(\[{]$/u;
 const CJK = /^[\u2e80-\u9fff\uf900-\ufaff]$/u;
 
 /** ASCII characters wider than most: the upper case letters and & (0.75 em), and m, w, M, W, %, @ (1 em). */
@@ -45,7 +45,8 @@ let segmenter: { segment(text: string): Iterable<{ segment: string }> } | null |
 /** Words of texts seen before: every chart wraps its labels in three layouts, and Intl.Segmenter is the slow part. */
 const wordsOf = new Map<string, string[]>();
 
-function segmentWords(text: string): string[] {
+/** The words of a text, Intl.Segmenter's (cached), or characters without it: for chart labels and titles alike. */
+export function segmentWords(text: string): string[] {
   const known = wordsOf.get(text);
   if (known) return known;
   if (wordsOf.size > 5000) wordsOf.clear();

@@ -5,12 +5,11 @@
  * no line starts or ends with a lone character. The pieces are printed with <wbr> between them under
  * word-break: keep-all (styles/global.css).
  */
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-const OPENING = /[“‘（《〈「『【(\[]$/u;
+import { OPENING, segmentWords } from '../charts/wrap.ts';
 
 export function wordsOf(text: string): string[] {
   const words: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
+  for (const segment of segmentWords(text)) {
     const last = words.at(-1);
     if (last !== undefined && (OPENING.test(last) || ([...segment].length === 1 && !OPENING.test(segment)))) words[words.length - 1] = last + segment;
     else words.push(segment);
